@@ -1,0 +1,58 @@
+package io.kubecdc.stack;
+
+import io.kubecdc.stack.service.ClickHouseService;
+import io.kubecdc.stack.service.ConnectService;
+import io.kubecdc.stack.service.KafkaService;
+import io.kubecdc.stack.service.PostgresService;
+import io.kubecdc.stack.service.Secrets;
+import java.nio.file.Path;
+
+/**
+ * How to reach the running stack: what tests and the demo need. Passwords are read from the stack's
+ * secret files on demand and are never part of {@link #toString()}.
+ */
+public record StackEndpoints(
+    String postgresJdbcUrl,
+    String kafkaBootstrap,
+    String connectUrl,
+    String clickhouseUrl,
+    Path secrets) {
+
+  public static StackEndpoints of(StackConfig config) {
+    return new StackEndpoints(
+        PostgresService.jdbcUrl(config),
+        KafkaService.bootstrap(config),
+        ConnectService.url(config),
+        ClickHouseService.url(config),
+        config.secrets());
+  }
+
+  public String postgresHost() {
+    return "127.0.0.1";
+  }
+
+  public int postgresPort() {
+    return Integer.parseInt(postgresJdbcUrl.replaceAll(".*:(\\d+)/.*", "$1"));
+  }
+
+  public String postgresUser() {
+    return "postgres";
+  }
+
+  public String postgresPassword() {
+    return Secrets.read(secrets, "postgres");
+  }
+
+  /** A connector-config value that makes Connect read the password from the secret file. */
+  public String postgresPasswordReference() {
+    return "${file:" + Secrets.propertiesFile(secrets, "postgres") + ":password}";
+  }
+
+  public String clickhouseUser() {
+    return "default";
+  }
+
+  public String clickhousePassword() {
+    return Secrets.read(secrets, "clickhouse");
+  }
+}

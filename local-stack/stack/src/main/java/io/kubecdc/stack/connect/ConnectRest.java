@@ -1,0 +1,106 @@
+package io.kubecdc.stack.connect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubecdc.stack.StackException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A small Kafka Connect REST client for tests and the demo (the operator has its own). Connect
+ * answers 409 while it rebalances, so writes are retried for a while.
+ */
+public final class ConnectRest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration RETRY_FOR = Duration.ofSeconds(60);
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final String baseUrl;
+
+  public ConnectRest(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** Creates or updates a connector ({@code PUT /connectors/<name>/config}). */
+  public void putConfig(String name, Map<String, String> config) {
+    String body;
+    try {
+      body = JSON.writeValueAsString(config);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+    send(
+        HttpRequest.newBuilder(uri("/connectors/" + name + "/config"))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** The connector's status document, empty if it does not exist. */
+  public Optional<JsonNode> status(String name) {
+    HttpResponse<String> r =
+        send(HttpRequest.newBuilder(uri("/connectors/" + name + "/status")).GET());
+    return r.statusCode() == 404 ? Optional.empty() : Optional.of(parse(r.body()));
+  }
+
+  /** True when the connector and all its tasks are RUNNING. */
+  public boolean running(String name) {
+    return status(name)
+        .map(
+            s -> {
+              boolean tasks = s.path("tasks").size() > 0;
+              for (JsonNode t : s.path("tasks")) {
+                tasks &= "RUNNING".equals(t.path("state").asText());
+              }
+              return tasks && "RUNNING".equals(s.path("connector").path("state").asText());
+            })
+        .orElse(false);
+  }
+
+  public void delete(String name) {
+    send(HttpRequest.newBuilder(uri("/connectors/" + name)).DELETE());
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    while (true) {
+      try {
+        HttpResponse<String> r =
+            http.send(
+                request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        boolean rebalancing = r.statusCode() == 409 || r.statusCode() == 503;
+        if (!rebalancing || System.nanoTime() > deadline) {
+          if (r.statusCode() >= 400 && r.statusCode() != 404) {
+            throw new StackException("Kafka Connect answered " + r.statusCode() + ": " + r.body());
+          }
+          return r;
+        }
+        Thread.sleep(500);
+      } catch (IOException e) {
+        throw new StackException(
+            "Kafka Connect at " + baseUrl + " unreachable: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StackException("interrupted", e);
+      }
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create(baseUrl + path);
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new StackException("Kafka Connect sent invalid JSON: " + body, e);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.kubecdc.stack.service;
+
+import io.kubecdc.stack.StackConfig;
+import io.kubecdc.stack.StackException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The real ClickHouse engine (chDB) behind the project's HTTP front. Test and demo infrastructure
+ * only: production and kind use clickhouse-server.
+ */
+public final class ClickHouseService extends JavaService {
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  public ClickHouseService(StackConfig config) {
+    super(config, "clickhouse");
+  }
+
+  @Override
+  public String name() {
+    return "clickhouse";
+  }
+
+  @Override
+  public String endpoint() {
+    return url(config);
+  }
+
+  public static String url(StackConfig config) {
+    return "http://127.0.0.1:" + config.clickhousePort();
+  }
+
+  @Override
+  protected void prepare() {
+    if (!Files.isRegularFile(config.chdbLibrary())) {
+      throw new StackException(
+          "the ClickHouse engine library is missing: "
+              + config.chdbLibrary()
+              + "\n  install it with bin/setup (npm ci --prefix tools/chdb), or point"
+              + " --chdb-lib / KUBECDC_STACK_CHDB_LIB at a libchdb.so");
+    }
+    if (!Files.isDirectory(config.layout().frontClasses())) {
+      throw new StackException(
+          "the ClickHouse front is not built: "
+              + config.layout().frontClasses()
+              + " (run ./mvnw package)");
+    }
+    Secrets.ensure(config.secrets(), "clickhouse");
+  }
+
+  @Override
+  protected List<String> jvmOptions() {
+    return List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC");
+  }
+
+  @Override
+  protected String classPath() {
+    return config.layout().frontClasses() + ":" + config.layout().frontLib() + "/*";
+  }
+
+  @Override
+  protected List<String> mainAndArguments() {
+    return List.of(
+        "io.kubecdc.chfront.ClickHouseFront",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        Integer.toString(config.clickhousePort()),
+        "--path",
+        config.home().resolve("clickhouse/data").toString(),
+        "--lib",
+        config.chdbLibrary().toString(),
+        "--password-file",
+        Secrets.passwordFile(config.secrets(), "clickhouse").toString());
+  }
+
+  @Override
+  protected boolean answers() {
+    try {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(endpoint() + "/ping"))
+                  .timeout(Duration.ofSeconds(3))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 && r.body().startsWith("Ok.");
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  protected int[] ports() {
+    return new int[] {config.clickhousePort()};
+  }
+
+  @Override
+  protected Duration startTimeout() {
+    return Duration.ofMinutes(2);
+  }
+}
