@@ -73,6 +73,8 @@ public final class ConnectService extends JavaService {
             Map.entry("rest.advertised.host.name", "127.0.0.1"),
             Map.entry("rest.advertised.port", Integer.toString(config.connectPort())),
             Map.entry("plugin.path", dir().resolve("plugins").toString()),
+            // Debezium and Kafka ship ServiceLoader manifests: skips a 7 s reflective scan
+            Map.entry("plugin.discovery", "service_load"),
             Map.entry("config.providers", "file,dir,env"),
             Map.entry(
                 "config.providers.file.class",
