@@ -48,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackLifecycleIT {
-  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
-  Path temp;
+  // static: injected before @BeforeAll
+  @TempDir static Path temp;
 
   private Map<String, String> options;
   private LocalStack stack;

@@ -66,6 +66,74 @@ public final class ConnectRest {
     send(HttpRequest.newBuilder(uri("/connectors/" + name)).DELETE());
   }
 
+  /**
+   * Creates a connector in the STOPPED state (KIP-980), so that its offsets can be reset before it
+   * reads anything; fails if it exists.
+   */
+  public void createStopped(String name, Map<String, String> config) {
+    String body;
+    try {
+      body =
+          JSON.writeValueAsString(
+              Map.of("name", name, "config", config, "initial_state", "STOPPED"));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+    send(
+        HttpRequest.newBuilder(uri("/connectors"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Stops the connector's tasks, keeping its config and offsets. */
+  public void stop(String name) {
+    send(
+        HttpRequest.newBuilder(uri("/connectors/" + name + "/stop"))
+            .PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  public void resume(String name) {
+    send(
+        HttpRequest.newBuilder(uri("/connectors/" + name + "/resume"))
+            .PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Forgets the source offsets of a STOPPED connector (KIP-875). */
+  public void resetOffsets(String name) {
+    send(HttpRequest.newBuilder(uri("/connectors/" + name + "/offsets")).DELETE());
+  }
+
+  /**
+   * Deletes a connector and its offsets, so that a connector of the same name starts afresh.
+   * Deleting a connector alone keeps its offsets in Connect's offset topic.
+   */
+  public void deleteWithOffsets(String name) {
+    if (status(name).isEmpty()) {
+      return;
+    }
+    stop(name);
+    long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    while (!"STOPPED"
+        .equals(status(name).map(s -> s.path("connector").path("state").asText()).orElse(""))) {
+      if (System.nanoTime() > deadline) {
+        throw new StackException(
+            "connector " + name + " did not stop: " + status(name).orElse(null));
+      }
+      sleep();
+    }
+    resetOffsets(name);
+    delete(name);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StackException("interrupted", e);
+    }
+  }
+
   private HttpResponse<String> send(HttpRequest.Builder request) {
     long deadline = System.nanoTime() + RETRY_FOR.toNanos();
     while (true) {

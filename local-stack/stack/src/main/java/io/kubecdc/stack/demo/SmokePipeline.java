@@ -25,14 +25,22 @@ public final class SmokePipeline {
   private SmokePipeline() {}
 
   public static void main(String[] args) throws Exception {
-    StackEndpoints ep = new LocalStack(StackConfig.load(Map.of())).endpoints();
+    boolean equal = run(new LocalStack(StackConfig.load(Map.of())).endpoints());
+    System.exit(equal ? 0 : 1);
+  }
+
+  /** Runs the pipeline once against a running stack; true when ClickHouse equals PostgreSQL. */
+  public static boolean run(StackEndpoints ep) throws Exception {
     ConnectRest connect = new ConnectRest(ep.connectUrl());
     try (Connection pg = postgres(ep);
         Connection ch = clickhouse(ep)) {
       SmokeSteps steps = new SmokeSteps(pg, ch);
-      steps.resetSource(connect);
+      steps.resetSource(connect, ep.kafkaBootstrap(), TOPIC);
       say("1. PostgreSQL: table public.orders with 3 rows");
-      connect.putConfig(CONNECTOR, connectorConfig(ep));
+      // a fresh start: no offsets left from an earlier run under the same connector name
+      connect.createStopped(CONNECTOR, connectorConfig(ep));
+      connect.resetOffsets(CONNECTOR);
+      connect.resume(CONNECTOR);
       say("2. Debezium connector '" + CONNECTOR + "' registered (password by reference only)");
       steps.awaitRunning(connect);
       steps.changeSource();
@@ -43,13 +51,14 @@ public final class SmokePipeline {
       List<String> target = steps.targetRows();
       say("5. PostgreSQL : " + source);
       say("   ClickHouse : " + target + "  (SELECT ... FINAL)");
-      connect.delete(CONNECTOR);
+      connect.deleteWithOffsets(CONNECTOR);
       steps.dropSlot();
       if (!source.equals(target)) {
         say("FAILED: ClickHouse differs from PostgreSQL");
-        System.exit(1);
+        return false;
       }
       say("OK: ClickHouse equals PostgreSQL. Stop the stack with: bin/stack down");
+      return true;
     }
   }
 

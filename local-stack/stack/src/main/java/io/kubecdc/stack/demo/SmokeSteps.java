@@ -11,8 +11,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,9 +32,10 @@ final class SmokeSteps {
     this.ch = ch;
   }
 
-  void resetSource(ConnectRest connect) throws SQLException, InterruptedException {
-    connect.delete(SmokePipeline.CONNECTOR);
+  void resetSource(ConnectRest connect, String bootstrap, String topic) throws Exception {
+    connect.deleteWithOffsets(SmokePipeline.CONNECTOR);
     dropSlot();
+    deleteTopic(bootstrap, topic);
     exec(
         pg,
         "DROP PUBLICATION IF EXISTS " + SmokePipeline.SLOT,
@@ -82,8 +86,7 @@ final class SmokeSteps {
           seen++;
           ChangeEvent e = ChangeEvent.parse(r.value());
           if (e == null) {
-            SmokePipeline.say(
-                "   event: tombstone key=" + r.key().replaceAll(".*\"payload\":", ""));
+            SmokePipeline.say("   event: tombstone key=" + ChangeEvent.parse(r.key()).payload());
             continue;
           }
           boolean delete = e.op().equals("d");
@@ -131,6 +134,24 @@ final class SmokeSteps {
           throw stillActive;
         }
         Thread.sleep(200);
+      }
+    }
+  }
+
+  /** Events of an earlier run must not be read again: the demo owns its topic. */
+  private static void deleteTopic(String bootstrap, String topic) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      if (!admin.listTopics().names().get().contains(topic)) {
+        return;
+      }
+      admin.deleteTopics(List.of(topic)).all().get();
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (admin.listTopics().names().get().contains(topic)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("topic " + topic + " was not deleted");
+        }
+        Thread.sleep(100);
       }
     }
   }
