@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubecdc.stack.connect.ConnectRest;
+import io.kubecdc.stack.connect.DebeziumPostgres;
 import io.kubecdc.stack.demo.ChangeEvent;
 import io.kubecdc.stack.junit.LocalStackTest;
 import java.math.BigDecimal;
@@ -97,21 +98,8 @@ class DebeziumStreamingIT {
   }
 
   private Map<String, String> connectorConfig() {
-    return Map.ofEntries(
-        Map.entry("connector.class", "io.debezium.connector.postgresql.PostgresConnector"),
-        Map.entry("database.hostname", stack.postgresHost()),
-        Map.entry("database.port", Integer.toString(stack.postgresPort())),
-        Map.entry("database.user", stack.postgresUser()),
-        // the connector config holds a reference, never the password
-        Map.entry("database.password", stack.postgresPasswordReference()),
-        Map.entry("database.dbname", "postgres"),
-        Map.entry("plugin.name", "pgoutput"),
-        Map.entry("slot.name", id),
-        Map.entry("publication.name", id),
-        Map.entry("publication.autocreate.mode", "filtered"),
-        Map.entry("topic.prefix", id),
-        Map.entry("table.include.list", "public." + table),
-        Map.entry("poll.interval.ms", "20"));
+    // the connector config holds a reference, never the password
+    return DebeziumPostgres.config(stack, id, "public." + table);
   }
 
   @AfterEach

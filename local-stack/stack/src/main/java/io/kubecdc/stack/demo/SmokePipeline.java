@@ -4,6 +4,7 @@ import io.kubecdc.stack.LocalStack;
 import io.kubecdc.stack.StackConfig;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.connect.ConnectRest;
+import io.kubecdc.stack.connect.DebeziumPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -63,20 +64,7 @@ public final class SmokePipeline {
   }
 
   static Map<String, String> connectorConfig(StackEndpoints ep) {
-    return Map.ofEntries(
-        Map.entry("connector.class", "io.debezium.connector.postgresql.PostgresConnector"),
-        Map.entry("database.hostname", ep.postgresHost()),
-        Map.entry("database.port", Integer.toString(ep.postgresPort())),
-        Map.entry("database.user", ep.postgresUser()),
-        Map.entry("database.password", ep.postgresPasswordReference()),
-        Map.entry("database.dbname", "postgres"),
-        Map.entry("plugin.name", "pgoutput"),
-        Map.entry("slot.name", SLOT),
-        Map.entry("publication.name", SLOT),
-        Map.entry("publication.autocreate.mode", "filtered"),
-        Map.entry("topic.prefix", "demo_smoke"),
-        Map.entry("table.include.list", "public.orders"),
-        Map.entry("poll.interval.ms", "20"));
+    return DebeziumPostgres.config(ep, SLOT, "public.orders");
   }
 
   private static Connection postgres(StackEndpoints ep) throws SQLException {

@@ -23,11 +23,6 @@ public final class ClickHouseService extends JavaService {
   }
 
   @Override
-  public String name() {
-    return "clickhouse";
-  }
-
-  @Override
   public String endpoint() {
     return url(config);
   }

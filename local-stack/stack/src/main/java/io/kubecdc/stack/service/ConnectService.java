@@ -19,18 +19,13 @@ import java.util.Map;
  * ${file:<stack>/secrets/postgres.properties:password}}, {@code ${dir:<folder>:<file>}} (one file
  * per key, as a mounted Kubernetes Secret) or {@code ${env:NAME}}.
  */
-public final class ConnectService extends JavaService {
+public final class ConnectService extends KafkaJvmService {
   static final String DEBEZIUM_CONNECTOR = "io.debezium.connector.postgresql.PostgresConnector";
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   public ConnectService(StackConfig config) {
-    super(config, "connect");
-  }
-
-  @Override
-  public String name() {
-    return "connect";
+    super(config, "connect", "768m");
   }
 
   @Override
@@ -45,10 +40,6 @@ public final class ConnectService extends JavaService {
 
   public static String url(StackConfig config) {
     return "http://127.0.0.1:" + config.connectPort();
-  }
-
-  private Path dir() {
-    return config.home().resolve("connect");
   }
 
   @Override
@@ -88,7 +79,7 @@ public final class ConnectService extends JavaService {
                 "config.providers.env.class",
                 "org.apache.kafka.common.config.provider.EnvVarConfigProvider"));
     ConfigFiles.writeProperties(dir().resolve("connect-distributed.properties"), p);
-    ConfigFiles.write(dir().resolve("log4j2.properties"), Log4j.CONSOLE);
+    writeLogConfig();
   }
 
   private void unpackDebezium() {
@@ -110,20 +101,6 @@ public final class ConnectService extends JavaService {
         List.of("tar", "-xzf", archive.toString(), "-C", plugins.toString()),
         config.home(),
         Duration.ofMinutes(2));
-  }
-
-  @Override
-  protected List<String> jvmOptions() {
-    return List.of(
-        "-Xms128m",
-        "-Xmx768m",
-        "-XX:+UseG1GC",
-        "-Dlog4j2.configurationFile=" + dir().resolve("log4j2.properties"));
-  }
-
-  @Override
-  protected String classPath() {
-    return config.layout().kafkaLib() + "/*";
   }
 
   @Override

@@ -12,10 +12,22 @@ import java.util.List;
 abstract class JavaService implements Service {
   protected final StackConfig config;
   protected final DetachedProcess process;
+  private final String name;
 
   JavaService(StackConfig config, String name) {
     this.config = config;
+    this.name = name;
     this.process = new DetachedProcess(name, config.home(), config.logs().resolve(name + ".log"));
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  /** The service's own folder in the stack folder. */
+  protected Path dir() {
+    return config.home().resolve(name);
   }
 
   /** Writes configuration and formats storage; called before every start, must be idempotent. */

@@ -14,14 +14,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /** A single-node Kafka broker in KRaft mode (broker and controller in one process). */
-public final class KafkaService extends JavaService {
+public final class KafkaService extends KafkaJvmService {
   public KafkaService(StackConfig config) {
-    super(config, "kafka");
-  }
-
-  @Override
-  public String name() {
-    return "kafka";
+    super(config, "kafka", "512m");
   }
 
   @Override
@@ -31,10 +26,6 @@ public final class KafkaService extends JavaService {
 
   public static String bootstrap(StackConfig config) {
     return "127.0.0.1:" + config.kafkaPort();
-  }
-
-  private Path dir() {
-    return config.home().resolve("kafka");
   }
 
   @Override
@@ -62,13 +53,13 @@ public final class KafkaService extends JavaService {
             Map.entry("auto.create.topics.enable", "true"));
     Path properties = dir().resolve("server.properties");
     ConfigFiles.writeProperties(properties, p);
-    ConfigFiles.write(dir().resolve("log4j2.properties"), Log4j.CONSOLE);
+    writeLogConfig();
     if (!Files.exists(dir().resolve("data/meta.properties"))) {
       Commands.check(
           List.of(
               Commands.javaLauncher(),
               "-Xmx256m",
-              "-Dlog4j2.configurationFile=" + dir().resolve("log4j2.properties"),
+              "-Dlog4j2.configurationFile=" + logConfig(),
               "-cp",
               classPath(),
               "kafka.tools.StorageTool",
@@ -85,20 +76,6 @@ public final class KafkaService extends JavaService {
 
   private String controller() {
     return "127.0.0.1:" + config.kafkaControllerPort();
-  }
-
-  @Override
-  protected List<String> jvmOptions() {
-    return List.of(
-        "-Xms128m",
-        "-Xmx512m",
-        "-XX:+UseG1GC",
-        "-Dlog4j2.configurationFile=" + dir().resolve("log4j2.properties"));
-  }
-
-  @Override
-  protected String classPath() {
-    return config.layout().kafkaLib() + "/*";
   }
 
   @Override
