@@ -1,0 +1,66 @@
+package io.kubecdc.contract;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Debezium connector settings that shape change events, in one place: the operator renders
+ * every connector config from {@link #connectorSettings()} and the sink-worker decodes exactly what
+ * they produce. Changing one of them is a change of the event format: the sink-worker's decoder
+ * tests run against events produced with these settings.
+ *
+ * <ul>
+ *   <li>JSON with schemas on key and value: the types travel with the data (decimal scale,
+ *       timestamp unit, the type of a column added later).
+ *   <li>{@code decimal.handling.mode=precise}: numeric(p,s) is a Connect Decimal (unscaled
+ *       two's-complement bytes, base64 in JSON, scale and precision in the schema); numeric without
+ *       a scale is Debezium's VariableScaleDecimal struct {scale, value}. Exact, never a double.
+ *   <li>{@code time.precision.mode=adaptive_time_microseconds}: date is days
+ *       (io.debezium.time.Date), time is microseconds (MicroTime), timestamp(0..3) milliseconds
+ *       (Timestamp), timestamp(4..6) microseconds (MicroTimestamp); timestamptz is an ISO-8601
+ *       string in UTC (ZonedTimestamp) keeping its microseconds.
+ *   <li>{@code binary.handling.mode=bytes}: bytea is Connect bytes (base64 in JSON).
+ *   <li>Truncates are emitted ({@code skipped.operations=none}); deletes are followed by a
+ *       tombstone for log compaction; unchanged TOASTed values carry the placeholder {@link
+ *       #UNAVAILABLE_VALUE}.
+ *   <li>A heartbeat every 10 s keeps the replication slot moving when the captured tables are idle;
+ *       heartbeats go to their own topic, which the sink does not read.
+ * </ul>
+ */
+public final class EventShape {
+  /** What Debezium writes for an unchanged TOASTed column (text form). */
+  public static final String UNAVAILABLE_VALUE = "__debezium_unavailable_value";
+
+  private static final Map<String, String> SETTINGS = build();
+
+  private EventShape() {}
+
+  /** Connector-level settings (converters included), to merge into every connector config. */
+  public static Map<String, String> connectorSettings() {
+    return SETTINGS;
+  }
+
+  private static Map<String, String> build() {
+    Map<String, String> s = new TreeMap<>();
+    s.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+    s.put("key.converter.schemas.enable", "true");
+    s.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+    s.put("value.converter.schemas.enable", "true");
+    s.put("decimal.handling.mode", "precise");
+    s.put("time.precision.mode", "adaptive_time_microseconds");
+    s.put("binary.handling.mode", "bytes");
+    s.put("interval.handling.mode", "string");
+    s.put("hstore.handling.mode", "json");
+    s.put("unavailable.value.placeholder", UNAVAILABLE_VALUE);
+    s.put("tombstones.on.delete", "true");
+    s.put("skipped.operations", "none");
+    s.put("heartbeat.interval.ms", "10000");
+    s.put("provide.transaction.metadata", "false");
+    s.put("include.unknown.datatypes", "false");
+    // Debezium's default poll interval adds 500 ms of latency
+    s.put("poll.interval.ms", "20");
+    // the events are large (schema in every record): compress them on the way to Kafka
+    s.put("producer.override.compression.type", "lz4");
+    return java.util.Collections.unmodifiableMap(s);
+  }
+}

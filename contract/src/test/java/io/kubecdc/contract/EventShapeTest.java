@@ -1,0 +1,25 @@
+package io.kubecdc.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class EventShapeTest {
+  @Test
+  void shouldCarryTypesWithTheData() {
+    assertThat(EventShape.connectorSettings())
+        .containsEntry("value.converter.schemas.enable", "true")
+        .containsEntry("key.converter.schemas.enable", "true")
+        .containsEntry("decimal.handling.mode", "precise")
+        .containsEntry("time.precision.mode", "adaptive_time_microseconds")
+        .containsEntry("skipped.operations", "none")
+        .containsEntry("unavailable.value.placeholder", EventShape.UNAVAILABLE_VALUE);
+  }
+
+  @Test
+  void shouldNotBeChangeableByCallers() {
+    assertThatThrownBy(() -> EventShape.connectorSettings().put("decimal.handling.mode", "double"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+}
