@@ -1,0 +1,186 @@
+package io.kubecdc.sink.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.kubecdc.contract.EventShape;
+import io.kubecdc.stack.StackEndpoints;
+import io.kubecdc.stack.connect.ConnectRest;
+import io.kubecdc.stack.connect.DebeziumPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * One pipeline under test, by hand as the operator will do it: a PostgreSQL schema of its own, a
+ * Debezium connector with the contract's event settings, a ClickHouse database, and the
+ * sink-worker's YAML. Everything is named after a random id and removed by {@link #close()}.
+ */
+final class CdcFixture implements AutoCloseable {
+  final String id = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  final StackEndpoints stack;
+  private final ConnectRest connect;
+  private final List<String> tables = new ArrayList<>();
+  private final Path dir;
+
+  CdcFixture(StackEndpoints stack, Path dir) throws SQLException {
+    this.stack = stack;
+    this.dir = dir;
+    this.connect = new ConnectRest(stack.connectUrl());
+    pg("CREATE SCHEMA " + id);
+    ch("CREATE DATABASE IF NOT EXISTS " + id);
+  }
+
+  /**
+   * Creates a source table (schema-qualified by the fixture) and remembers it for the connector.
+   */
+  void sourceTable(String name, String columnsSql) throws SQLException {
+    pg("CREATE TABLE " + id + "." + name + " (" + columnsSql + ")");
+    tables.add(name);
+  }
+
+  String topic(String table) {
+    return id + "." + id + "." + table;
+  }
+
+  void startConnector() {
+    Map<String, String> config = new HashMap<>(DebeziumPostgres.config(stack, id, ""));
+    config.putAll(EventShape.connectorSettings());
+    config.put(
+        "table.include.list", String.join(",", tables.stream().map(t -> id + "." + t).toList()));
+    connect.putConfig(id, config);
+    await().atMost(Duration.ofSeconds(60)).until(() -> connect.running(id));
+  }
+
+  /** The worker's YAML for the given tables (name -> key columns + ClickHouse column types). */
+  Path workerConfig(List<TargetTable> targets, int httpPort, String extraYaml) throws IOException {
+    StringBuilder y = new StringBuilder();
+    y.append("kafka:\n  bootstrapServers: \"").append(stack.kafkaBootstrap()).append("\"\n");
+    y.append("  groupId: \"kubecdc.test.").append(id).append(".v1\"\n");
+    y.append("clickhouse:\n  url: \"").append(stack.clickhouseUrl()).append("\"\n");
+    y.append("  user: \"").append(stack.clickhouseUser()).append("\"\n");
+    y.append("tables:\n");
+    for (TargetTable t : targets) {
+      y.append("  - topic: \"").append(topic(t.name())).append("\"\n");
+      y.append("    database: \"").append(id).append("\"\n");
+      y.append("    table: \"").append(t.name()).append("\"\n");
+      y.append("    keyColumns: [").append(String.join(", ", t.keys())).append("]\n");
+      y.append("    columns:\n");
+      t.columns()
+          .forEach(
+              (name, type) ->
+                  y.append("      - {name: ")
+                      .append(name)
+                      .append(", type: \"")
+                      .append(type)
+                      .append("\"}\n"));
+    }
+    y.append("deadLetterTopic: \"").append(id).append(".dlq\"\n");
+    y.append("http:\n  port: ").append(httpPort).append("\n");
+    y.append(extraYaml);
+    Path file = dir.resolve(id + ".yaml");
+    Files.writeString(file, y.toString());
+    return file;
+  }
+
+  WorkerProcess worker(Path config, int httpPort) {
+    return new WorkerProcess(
+        config,
+        dir.resolve(id + "-worker.log"),
+        httpPort,
+        Map.of("CLICKHOUSE_PASSWORD", stack.clickhousePassword()));
+  }
+
+  void pg(String... statements) throws SQLException {
+    try (Connection c = pgConnection();
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  Connection pgConnection() throws SQLException {
+    return DriverManager.getConnection(
+        stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword());
+  }
+
+  Connection chConnection() throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", stack.clickhouseUser());
+    p.setProperty("password", stack.clickhousePassword());
+    return DriverManager.getConnection("jdbc:clickhouse:" + stack.clickhouseUrl() + "/default", p);
+  }
+
+  void ch(String... statements) throws SQLException {
+    try (Connection c = chConnection();
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  static List<List<Object>> rows(Connection c, String sql) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData md = rs.getMetaData();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  long chLong(String sql) throws SQLException {
+    try (Connection c = chConnection()) {
+      return ((Number) rows(c, sql).get(0).get(0)).longValue();
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    connect.deleteWithOffsets(id);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              pg(
+                  "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
+                      + " WHERE slot_name = '"
+                      + id
+                      + "'");
+              return true;
+            });
+    pg("DROP PUBLICATION IF EXISTS " + id, "DROP SCHEMA " + id + " CASCADE");
+    ch("DROP DATABASE IF EXISTS " + id);
+  }
+
+  /** A target table as the operator will derive it from the source catalog. */
+  record TargetTable(String name, List<String> keys, Map<String, String> columns) {}
+}
