@@ -1,0 +1,110 @@
+package io.kubecdc.sink.clickhouse;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.client.api.query.GenericRecord;
+import com.clickhouse.data.ClickHouseFormat;
+import io.kubecdc.sink.table.ColumnSpec;
+import io.kubecdc.sink.table.TableLayout;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@link ClickHouseGateway} over the ClickHouse Java client v2 (HTTP). Thread-safe. */
+public final class ClientV2Gateway implements ClickHouseGateway {
+  private static final long TIMEOUT_SECONDS = 120;
+
+  private final Client client;
+
+  public ClientV2Gateway(String url, String user, String password) {
+    this.client =
+        new Client.Builder()
+            .addEndpoint(url)
+            .setUsername(user)
+            .setPassword(password)
+            .setConnectTimeout(5, ChronoUnit.SECONDS)
+            .setSocketTimeout(TIMEOUT_SECONDS, ChronoUnit.SECONDS)
+            .setMaxRetries(0) // the sink retries with its own backoff
+            .build();
+  }
+
+  @Override
+  public void execute(String sql) {
+    try {
+      client.execute(sql).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).close();
+    } catch (Exception e) {
+      throw ClickHouseErrors.classify("statement", e);
+    }
+  }
+
+  @Override
+  public List<ColumnSpec> columns(String database, String table) {
+    List<ColumnSpec> columns = new ArrayList<>();
+    for (Map<String, Object> row :
+        select(
+            "SELECT name, type FROM system.columns WHERE database = "
+                + SqlLiterals.quote(database)
+                + " AND table = "
+                + SqlLiterals.quote(table)
+                + " ORDER BY position")) {
+      String name = (String) row.get("name");
+      if (!name.equals(TableLayout.VERSION) && !name.equals(TableLayout.DELETED)) {
+        columns.add(new ColumnSpec(name, (String) row.get("type")));
+      }
+    }
+    return columns;
+  }
+
+  @Override
+  public long insert(TableLayout layout, Body body) {
+    List<String> names = new ArrayList<>();
+    layout.columns().forEach(c -> names.add(c.name()));
+    names.add(TableLayout.VERSION);
+    names.add(TableLayout.DELETED);
+    try (InsertResponse response =
+        client
+            .insert(
+                layout.qualifiedName(),
+                names,
+                body::writeTo,
+                ClickHouseFormat.RowBinary,
+                new InsertSettings())
+            .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      return response.getWrittenRows();
+    } catch (Exception e) {
+      throw ClickHouseErrors.classify("insert into " + layout.qualifiedName(), e);
+    }
+  }
+
+  @Override
+  public List<Map<String, Object>> select(String sql) {
+    try {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (GenericRecord record : client.queryAll(sql)) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        record
+            .getSchema()
+            .getColumns()
+            .forEach(c -> row.put(c.getColumnName(), record.getObject(c.getColumnName())));
+        rows.add(row);
+      }
+      return rows;
+    } catch (Exception e) {
+      throw ClickHouseErrors.classify("query", e);
+    }
+  }
+
+  @Override
+  public boolean ping() {
+    return client.ping(2_000);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,34 @@
+package io.kubecdc.sink.config;
+
+import java.util.List;
+
+/**
+ * The whole sink-worker configuration, read from one YAML file (mounted from a ConfigMap). Holds no
+ * secret: passwords and JAAS settings come from {@link WorkerEnvironment}. Absent optional sections
+ * take their defaults here; {@link ConfigValidator} checks the rest.
+ */
+public record SinkConfig(
+    KafkaConfig kafka,
+    ClickHouseConfig clickhouse,
+    List<TableConfig> tables,
+    BatchConfig batch,
+    String deadLetterTopic,
+    TruncatePolicy truncate,
+    HttpConfig http) {
+
+  public SinkConfig {
+    tables = tables == null ? List.of() : List.copyOf(tables);
+    batch = batch == null ? BatchConfig.DEFAULTS : batch;
+    truncate = truncate == null ? TruncatePolicy.DELETE : truncate;
+    http = http == null ? HttpConfig.DEFAULTS : http;
+  }
+
+  /** The table a topic feeds, or null. */
+  public TableConfig tableForTopic(String topic) {
+    return tables.stream().filter(t -> t.topic().equals(topic)).findFirst().orElse(null);
+  }
+
+  public List<String> topics() {
+    return tables.stream().map(TableConfig::topic).toList();
+  }
+}

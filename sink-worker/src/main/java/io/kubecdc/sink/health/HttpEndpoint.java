@@ -1,0 +1,84 @@
+package io.kubecdc.sink.health;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.kubecdc.sink.metrics.SinkMetrics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Serves {@code /healthz}, {@code /readyz} and {@code /metrics} with the JDK HTTP server. */
+public final class HttpEndpoint implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
+
+  private final HttpServer server;
+
+  private HttpEndpoint(HttpServer server) {
+    this.server = server;
+  }
+
+  /** Starts on {@code port} (0 = any free port) on all interfaces. */
+  public static HttpEndpoint start(int port, HealthState health, SinkMetrics metrics)
+      throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+    server.createContext(
+        "/healthz",
+        ex -> reply(ex, health.live() ? 200 : 503, health.live() ? "ok\n" : "loop stuck\n"));
+    server.createContext(
+        "/readyz",
+        ex -> {
+          boolean ready = health.ready();
+          metrics.ready(ready);
+          reply(
+              ex,
+              ready ? 200 : 503,
+              ready ? "ready\n" : String.join("\n", health.notReadyReasons()) + "\n");
+        });
+    server.createContext(
+        "/metrics",
+        ex -> {
+          metrics.ready(health.ready());
+          ByteArrayOutputStream body = new ByteArrayOutputStream();
+          metrics.writeTo(body);
+          ex.getResponseHeaders().set("Content-Type", metrics.contentType());
+          send(ex, 200, body.toByteArray());
+        });
+    server.setExecutor(Executors.newFixedThreadPool(2, r -> daemon(r)));
+    server.start();
+    HttpEndpoint endpoint = new HttpEndpoint(server);
+    log.info("event=http_started port={}", endpoint.port());
+    return endpoint;
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "sink-http");
+    t.setDaemon(true);
+    return t;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void reply(HttpExchange ex, int status, String text) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    send(ex, status, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+    ex.sendResponseHeaders(status, body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

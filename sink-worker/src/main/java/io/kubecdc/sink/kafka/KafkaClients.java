@@ -1,0 +1,60 @@
+package io.kubecdc.sink.kafka;
+
+import io.kubecdc.sink.config.KafkaConfig;
+import io.kubecdc.sink.config.WorkerEnvironment;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Builds the consumer and the dead-letter producer from the config and the environment. */
+public final class KafkaClients {
+  private KafkaClients() {}
+
+  static Properties common(KafkaConfig config, WorkerEnvironment env) {
+    Properties p = new Properties();
+    p.putAll(config.clientProperties());
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    env.kafkaSaslJaasConfig().ifPresent(jaas -> p.put(SaslConfigs.SASL_JAAS_CONFIG, jaas));
+    return p;
+  }
+
+  public static Properties consumerProperties(KafkaConfig config, WorkerEnvironment env) {
+    Properties p = common(config, env);
+    p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-sink");
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return p;
+  }
+
+  public static Properties producerProperties(KafkaConfig config, WorkerEnvironment env) {
+    Properties p = common(config, env);
+    p.keySet()
+        .removeIf(
+            k ->
+                ConsumerConfig.configNames().contains(k)
+                    && !ProducerConfig.configNames().contains(k));
+    p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-dlq");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return p;
+  }
+
+  public static KafkaConsumer<byte[], byte[]> consumer(KafkaConfig config, WorkerEnvironment env) {
+    return new KafkaConsumer<>(consumerProperties(config, env));
+  }
+
+  public static KafkaProducer<byte[], byte[]> producer(KafkaConfig config, WorkerEnvironment env) {
+    return new KafkaProducer<>(producerProperties(config, env));
+  }
+}

@@ -1,0 +1,37 @@
+package io.kubecdc.sink.pipeline;
+
+import io.kubecdc.sink.config.BatchConfig;
+import java.time.Duration;
+
+/**
+ * When to insert. A table is full at {@code maxRows} rows or {@code maxBytes} bytes (encoded, or
+ * retained source bytes, whichever is larger, so memory stays bounded). Everything is flushed once
+ * the oldest pending row is {@code maxDelay} old; the poll timeout never overshoots that deadline.
+ */
+public record FlushPolicy(int maxRows, long maxBytes, Duration maxDelay, Duration maxPoll) {
+  public static FlushPolicy of(BatchConfig batch) {
+    return new FlushPolicy(
+        batch.maxRows(),
+        batch.maxBytes(),
+        Duration.ofMillis(batch.maxDelayMs()),
+        Duration.ofSeconds(1));
+  }
+
+  public boolean full(int rows, long encodedBytes, long retainedBytes) {
+    return rows >= maxRows || encodedBytes >= maxBytes || retainedBytes >= maxBytes;
+  }
+
+  /** True when a row pending since {@code oldestNanos} (-1 = none) must be written now. */
+  public boolean due(long oldestNanos, long nowNanos) {
+    return oldestNanos >= 0 && nowNanos - oldestNanos >= maxDelay.toNanos();
+  }
+
+  /** How long the next poll may wait without missing the age deadline. */
+  public Duration pollTimeout(long oldestNanos, long nowNanos) {
+    if (oldestNanos < 0) {
+      return maxPoll;
+    }
+    long left = oldestNanos + maxDelay.toNanos() - nowNanos;
+    return Duration.ofNanos(Math.max(0, Math.min(left, maxPoll.toNanos())));
+  }
+}

@@ -1,0 +1,180 @@
+package io.kubecdc.sink.pipeline;
+
+import io.kubecdc.sink.codec.RecordDecoder;
+import io.kubecdc.sink.decode.ChangeEvent;
+import io.kubecdc.sink.decode.DecodeException;
+import io.kubecdc.sink.health.HealthState;
+import io.kubecdc.sink.kafka.SourceRef;
+import io.kubecdc.sink.retry.StoppedException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consume loop: poll, decode, route by topic to the table's {@link TableSink}, flush full
+ * tables at once and every table when the oldest pending row is due, then commit the offsets of
+ * clean partitions ({@link Committer}). A decode failure sends the record to the dead-letter topic.
+ * Stops on {@link #stop()} after a last flush and commit.
+ */
+public final class SinkLoop implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(SinkLoop.class);
+
+  private final Consumer<byte[], byte[]> consumer;
+  private final RecordDecoder decoder;
+  private final Map<String, TableSink> sinks;
+  private final SinkContext ctx;
+  private final HealthState health;
+  private final Committer committer;
+  private final LagProbe lagProbe;
+  private volatile boolean stopping;
+
+  public SinkLoop(
+      Consumer<byte[], byte[]> consumer,
+      RecordDecoder decoder,
+      Map<String, TableSink> sinksByTopic,
+      SinkContext ctx,
+      HealthState health) {
+    this.consumer = consumer;
+    this.decoder = decoder;
+    this.sinks = Map.copyOf(sinksByTopic);
+    this.ctx = ctx;
+    this.health = health;
+    this.committer =
+        new Committer(consumer, new OffsetLedger(), sinks, ctx.retrier(), ctx.metrics());
+    this.lagProbe = new LagProbe(consumer, health, ctx.metrics(), ctx.nanoClock());
+  }
+
+  @Override
+  public void run() {
+    subscribe();
+    boolean clean = false;
+    try {
+      while (!stopping) {
+        pollOnce();
+      }
+      clean = true;
+    } catch (WakeupException e) {
+      clean = stopping;
+      if (!stopping) {
+        throw e;
+      }
+    } catch (StoppedException e) {
+      log.warn("event=stopped_without_flush reason=\"{}\"", e.getMessage());
+    } finally {
+      finish(clean);
+    }
+  }
+
+  void subscribe() {
+    consumer.subscribe(List.copyOf(sinks.keySet()), new Rebalance());
+  }
+
+  /** One iteration: poll with a deadline-aware timeout, handle, flush when due, commit. */
+  void pollOnce() {
+    health.beat();
+    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(pollTimeout())) {
+      handle(record);
+    }
+    long now = ctx.nanoClock().getAsLong();
+    if (sinks.values().stream().anyMatch(s -> ctx.policy().due(s.oldestPendingNanos(), now))) {
+      flushAll();
+    }
+    committer.commitClean();
+    lagProbe.maybeProbe();
+  }
+
+  private Duration pollTimeout() {
+    long oldest =
+        sinks.values().stream()
+            .mapToLong(TableSink::oldestPendingNanos)
+            .filter(n -> n >= 0)
+            .min()
+            .orElse(-1);
+    return ctx.policy().pollTimeout(oldest, ctx.nanoClock().getAsLong());
+  }
+
+  void handle(ConsumerRecord<byte[], byte[]> record) {
+    TableSink sink = sinks.get(record.topic());
+    SourceRef ref = SourceRef.of(record);
+    ChangeEvent event;
+    try {
+      event = decoder.decode(record.value());
+    } catch (DecodeException e) {
+      ctx.metrics().error("decode");
+      ctx.deadLetters().send(ref, "decode", e.getMessage());
+      committer.handled(record);
+      return;
+    }
+    if (event instanceof ChangeEvent.Row row) {
+      sink.accept(row, ref);
+      if (sink.full()) {
+        sink.flush();
+      }
+    } else if (event instanceof ChangeEvent.Truncate truncate) {
+      sink.truncate(truncate, ref);
+    } else {
+      ctx.metrics().event(sink.label(), "tombstone");
+    }
+    committer.handled(record);
+  }
+
+  void flushAll() {
+    sinks.values().forEach(TableSink::flush);
+  }
+
+  private void finish(boolean clean) {
+    try {
+      if (clean) {
+        flushAll();
+        committer.commitClean();
+        log.info("event=stopped flushed=true");
+      }
+    } catch (StoppedException e) {
+      log.warn("event=stopped_without_flush reason=\"{}\"", e.getMessage());
+    } finally {
+      consumer.close(Duration.ofSeconds(10));
+    }
+  }
+
+  /** Asks the loop to stop: wakes a blocked poll; the loop flushes, commits and closes. */
+  public void stop() {
+    stopping = true;
+    consumer.wakeup();
+  }
+
+  public boolean stopping() {
+    return stopping;
+  }
+
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      if (partitions.isEmpty()) {
+        return;
+      }
+      log.info("event=partitions_revoked partitions={}", partitions);
+      flushAll();
+      committer.commitClean();
+      committer.forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      log.warn("event=partitions_lost partitions={}", partitions);
+      committer.forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      log.info("event=partitions_assigned partitions={}", partitions);
+    }
+  }
+}

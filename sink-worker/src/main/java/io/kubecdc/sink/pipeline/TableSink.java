@@ -1,0 +1,165 @@
+package io.kubecdc.sink.pipeline;
+
+import io.kubecdc.sink.clickhouse.ClickHouseRejectedException;
+import io.kubecdc.sink.codec.TableBatch;
+import io.kubecdc.sink.config.TruncatePolicy;
+import io.kubecdc.sink.decode.ChangeEvent;
+import io.kubecdc.sink.encode.EncodeException;
+import io.kubecdc.sink.kafka.SourceRef;
+import io.kubecdc.sink.table.ColumnSpec;
+import io.kubecdc.sink.table.TableLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pending rows of one target table and what happens to them: TOAST resolution, schema
+ * evolution, truncates and flushes. Not thread-safe; owned by the loop.
+ */
+public final class TableSink {
+  private static final Logger log = LoggerFactory.getLogger(TableSink.class);
+
+  private final String label;
+  private final SinkContext ctx;
+  private final ToastResolver toast;
+  private final List<SourceRef> refs = new ArrayList<>();
+  private TableBatch batch;
+  private long retainedBytes;
+  private long oldestNanos = -1;
+  private long maxSourceTs;
+
+  public TableSink(TableLayout layout, SinkContext ctx) {
+    this.label = layout.database() + "." + layout.table();
+    this.ctx = ctx;
+    this.batch = ctx.codec().batches().create(layout);
+    this.toast =
+        new ToastResolver(
+            label,
+            new ClickHouseToastLookup(ctx.gateway(), ctx.retrier()),
+            (source, row, column) -> {
+              ctx.metrics().toastLookup(label, source);
+              if (source.equals("missing")) {
+                log.warn(
+                    "event=toast_missing table={} column={} version={}",
+                    label,
+                    column,
+                    row.version());
+              }
+            });
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public TableLayout layout() {
+    return batch.layout();
+  }
+
+  public void accept(ChangeEvent.Row row, SourceRef ref) {
+    ctx.metrics().event(label, row.op().name().toLowerCase(java.util.Locale.ROOT));
+    List<ColumnSpec> missing = batch.missingColumns(row);
+    if (!missing.isEmpty() && !evolve(missing, ref)) {
+      return;
+    }
+    markPending(ref, row.sourceTsMillis());
+    if (ToastResolver.needsResolution(row)) {
+      row = toast.resolveOrDefer(batch.layout(), row, ref);
+      if (row == null) {
+        return; // resolved from ClickHouse at the flush
+      }
+    }
+    append(row, ref);
+  }
+
+  private void append(ChangeEvent.Row row, SourceRef ref) {
+    try {
+      batch.append(row);
+    } catch (EncodeException e) {
+      ctx.metrics().error("encode");
+      ctx.deadLetters().send(ref, "encode", e.getMessage());
+      return;
+    }
+    refs.add(ref);
+    toast.remember(batch.layout(), row);
+  }
+
+  private void markPending(SourceRef ref, long sourceTs) {
+    if (oldestNanos < 0) {
+      oldestNanos = ctx.nanoClock().getAsLong();
+    }
+    retainedBytes += ref.retainedBytes();
+    maxSourceTs = Math.max(maxSourceTs, sourceTs);
+  }
+
+  /** Flushes, adds the columns, switches to a batch of the wider layout. False if refused. */
+  private boolean evolve(List<ColumnSpec> added, SourceRef ref) {
+    flush();
+    TableLayout layout = batch.layout();
+    String sql = ctx.codec().schema().addColumns(layout, added);
+    try {
+      ctx.retrier().run("add columns to " + label, () -> ctx.gateway().execute(sql));
+    } catch (ClickHouseRejectedException e) {
+      ctx.metrics().error("schema_change");
+      ctx.deadLetters().send(ref, "schema_change", e.getMessage());
+      return false;
+    }
+    batch = ctx.codec().batches().create(layout.withColumns(added));
+    ctx.metrics().schemaChange(label, added.size());
+    log.info("event=columns_added table={} columns={}", label, added);
+    return true;
+  }
+
+  public void truncate(ChangeEvent.Truncate truncate, SourceRef ref) {
+    ctx.metrics().event(label, "truncate");
+    if (ctx.truncatePolicy() == TruncatePolicy.IGNORE) {
+      ctx.metrics().truncate(label, "ignored");
+      log.warn(
+          "event=truncate_ignored table={} version={} policy=ignore", label, truncate.version());
+      return;
+    }
+    flush();
+    String sql = TruncateSql.markAllDeleted(batch.layout(), truncate.version());
+    try {
+      ctx.retrier().run("truncate " + label, () -> ctx.gateway().execute(sql));
+      ctx.metrics().truncate(label, "deleted");
+      log.info("event=truncate_applied table={} version={}", label, truncate.version());
+    } catch (ClickHouseRejectedException e) {
+      ctx.metrics().error("truncate");
+      ctx.deadLetters().send(ref, "truncate", e.getMessage());
+    }
+  }
+
+  /** Inserts every pending row (after resolving waiting TOAST values) and waits for the ack. */
+  public void flush() {
+    if (isEmpty()) {
+      return;
+    }
+    for (ToastResolver.Deferred d : toast.drain(batch.layout())) {
+      append(d.row(), d.ref());
+    }
+    if (batch.rowCount() > 0) {
+      ctx.writer().write(label, batch, refs, maxSourceTs);
+    }
+    batch.clear();
+    refs.clear();
+    toast.clear();
+    retainedBytes = 0;
+    oldestNanos = -1;
+    maxSourceTs = 0;
+  }
+
+  public boolean isEmpty() {
+    return oldestNanos < 0;
+  }
+
+  public boolean full() {
+    return ctx.policy().full(batch.rowCount(), batch.byteSize(), retainedBytes);
+  }
+
+  /** When the oldest pending row arrived (System.nanoTime scale), -1 when none is pending. */
+  public long oldestPendingNanos() {
+    return oldestNanos;
+  }
+}

@@ -1,0 +1,174 @@
+package io.kubecdc.sink.pipeline;
+
+import io.kubecdc.sink.clickhouse.SqlLiterals;
+import io.kubecdc.sink.decode.ChangeEvent.Row;
+import io.kubecdc.sink.decode.EventSchema;
+import io.kubecdc.sink.decode.Unavailable;
+import io.kubecdc.sink.kafka.SourceRef;
+import io.kubecdc.sink.table.TableLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves {@link Unavailable#VALUE} (an unchanged TOASTed column the source did not send) to the
+ * current value of that column for the row's key, in this order:
+ *
+ * <ol>
+ *   <li>the newest row of the same key pending in this process (already in the current batch):
+ *       exact, and newer than anything in ClickHouse;
+ *   <li>otherwise the row waits for the flush, which fetches the current values of all waiting keys
+ *       from ClickHouse with one {@code SELECT ... FINAL} (chunked), <em>before</em> the batch is
+ *       inserted, so it reads the state that precedes the batch. Waiting rows of one key resolve in
+ *       arrival order, each from its predecessor. (No row of a key waits once a row of that key is
+ *       in the batch, so the order stays right.)
+ *   <li>if no previous row exists at all, the column is left out of the row, so the encoder writes
+ *       NULL or the type's default; counted as {@code source="missing"} and logged at WARN.
+ * </ol>
+ *
+ * Values read from ClickHouse are the client's Java objects for the column type. Keys are compared
+ * by their SQL literal, so that an Integer from the decoder matches a Long from ClickHouse.
+ */
+final class ToastResolver {
+  record Deferred(Row row, SourceRef ref) {}
+
+  private final String label;
+  private final ToastLookup lookup;
+  private final ToastListener listener;
+  private final Map<List<String>, Map<String, Object>> pending = new HashMap<>();
+  private final List<Deferred> deferred = new ArrayList<>();
+
+  /** Reads the current values of some columns for some keys. */
+  interface ToastLookup {
+    Map<List<String>, Map<String, Object>> current(
+        TableLayout layout, Set<String> columns, Set<List<String>> keys);
+  }
+
+  /** Told where each resolved value came from: pending, clickhouse or missing. */
+  interface ToastListener {
+    void resolved(String source, Row row, String column);
+  }
+
+  ToastResolver(String label, ToastLookup lookup, ToastListener listener) {
+    this.label = label;
+    this.lookup = lookup;
+    this.listener = listener;
+  }
+
+  static boolean needsResolution(Row row) {
+    for (Object v : row.values()) {
+      if (v == Unavailable.VALUE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The row with its TOAST values filled from pending rows, or null when it must wait. */
+  Row resolveOrDefer(TableLayout layout, Row row, SourceRef ref) {
+    Map<String, Object> known = pending.get(key(layout, row));
+    if (known == null) {
+      deferred.add(new Deferred(row, ref));
+      return null;
+    }
+    return fill(row, known, "pending");
+  }
+
+  /** Remembers an appended row as the newest known state of its key. */
+  void remember(TableLayout layout, Row row) {
+    Map<String, Object> values = new HashMap<>();
+    List<EventSchema.Field> fields = row.schema().fields();
+    for (int i = 0; i < fields.size(); i++) {
+      values.put(fields.get(i).name(), row.values()[i]);
+    }
+    pending.put(key(layout, row), values);
+  }
+
+  boolean hasDeferred() {
+    return !deferred.isEmpty();
+  }
+
+  /** Resolves the waiting rows with one lookup, in arrival order, and forgets them. */
+  List<Deferred> drain(TableLayout layout) {
+    if (deferred.isEmpty()) {
+      return List.of();
+    }
+    Set<String> columns = new LinkedHashSet<>();
+    Set<List<String>> keys = new LinkedHashSet<>();
+    for (Deferred d : deferred) {
+      keys.add(key(layout, d.row()));
+      List<EventSchema.Field> fields = d.row().schema().fields();
+      for (int i = 0; i < fields.size(); i++) {
+        if (d.row().values()[i] == Unavailable.VALUE) {
+          columns.add(fields.get(i).name());
+        }
+      }
+    }
+    Map<List<String>, Map<String, Object>> current =
+        new HashMap<>(lookup.current(layout, columns, keys));
+    List<Deferred> resolved = new ArrayList<>();
+    for (Deferred d : deferred) {
+      List<String> key = key(layout, d.row());
+      Row row = fill(d.row(), current.get(key), "clickhouse");
+      Map<String, Object> next = new HashMap<>(current.getOrDefault(key, Map.of()));
+      List<EventSchema.Field> fields = row.schema().fields();
+      for (int i = 0; i < fields.size(); i++) {
+        next.put(fields.get(i).name(), row.values()[i]);
+      }
+      current.put(key, next);
+      resolved.add(new Deferred(row, d.ref()));
+    }
+    deferred.clear();
+    return resolved;
+  }
+
+  void clear() {
+    pending.clear();
+    deferred.clear();
+  }
+
+  private Row fill(Row row, Map<String, Object> known, String source) {
+    List<EventSchema.Field> fields = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
+    List<EventSchema.Field> in = row.schema().fields();
+    for (int i = 0; i < in.size(); i++) {
+      Object v = row.values()[i];
+      String name = in.get(i).name();
+      if (v == Unavailable.VALUE) {
+        if (known == null || !known.containsKey(name)) {
+          listener.resolved("missing", row, name);
+          continue; // left out: the encoder writes NULL or the default
+        }
+        v = known.get(name);
+        listener.resolved(source, row, name);
+      }
+      fields.add(in.get(i));
+      values.add(v);
+    }
+    return new Row(
+        row.op(), row.version(), row.sourceTsMillis(), new EventSchema(fields), values.toArray());
+  }
+
+  /** The row's key as SQL literals, in key column order. */
+  static List<String> key(TableLayout layout, Row row) {
+    List<String> key = new ArrayList<>();
+    List<EventSchema.Field> fields = row.schema().fields();
+    for (String column : layout.keyColumns()) {
+      Object value = null;
+      for (int i = 0; i < fields.size(); i++) {
+        if (fields.get(i).name().equals(column)) {
+          value = row.values()[i];
+        }
+      }
+      key.add(SqlLiterals.literal(value));
+    }
+    return key;
+  }
+
+  String label() {
+    return label;
+  }
+}

@@ -1,0 +1,158 @@
+package io.kubecdc.sink.runtime;
+
+import io.kubecdc.sink.clickhouse.ClickHouseGateway;
+import io.kubecdc.sink.clickhouse.ClientV2Gateway;
+import io.kubecdc.sink.codec.Codec;
+import io.kubecdc.sink.config.SinkConfig;
+import io.kubecdc.sink.config.TableConfig;
+import io.kubecdc.sink.config.WorkerEnvironment;
+import io.kubecdc.sink.health.HealthRetryListener;
+import io.kubecdc.sink.health.HealthState;
+import io.kubecdc.sink.health.HttpEndpoint;
+import io.kubecdc.sink.kafka.DeadLetters;
+import io.kubecdc.sink.kafka.KafkaClients;
+import io.kubecdc.sink.kafka.KafkaDeadLetters;
+import io.kubecdc.sink.metrics.SinkMetrics;
+import io.kubecdc.sink.pipeline.FlushPolicy;
+import io.kubecdc.sink.pipeline.SinkContext;
+import io.kubecdc.sink.pipeline.SinkLoop;
+import io.kubecdc.sink.pipeline.TableSink;
+import io.kubecdc.sink.retry.Backoff;
+import io.kubecdc.sink.retry.Retrier;
+import io.kubecdc.sink.retry.StoppedException;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires one sink-worker: HTTP endpoint, ClickHouse gateway and probe, dead-letter producer, target
+ * tables, and the consume loop. {@link #run()} blocks until {@link #stop()}.
+ */
+public final class SinkWorker {
+  private static final Logger log = LoggerFactory.getLogger(SinkWorker.class);
+
+  private final SinkConfig config;
+  private final WorkerEnvironment env;
+  private final Codec codec;
+  private final SinkMetrics metrics = new SinkMetrics();
+  private final HealthState health = new HealthState();
+  private final CountDownLatch stopSignal = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final ScheduledExecutorService probes =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "sink-probe");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile HttpEndpoint http;
+  private volatile SinkLoop loop;
+
+  public SinkWorker(SinkConfig config, WorkerEnvironment env, Codec codec) {
+    this.config = config;
+    this.env = env;
+    this.codec = codec;
+  }
+
+  /** Starts the HTTP endpoint; returns its port (useful when {@code http.port} is 0). */
+  public int startHttp() throws IOException {
+    if (http == null) {
+      http = HttpEndpoint.start(config.http().port(), health, metrics);
+    }
+    return http.port();
+  }
+
+  public void run() throws IOException {
+    startHttp();
+    Retrier retrier =
+        new Retrier(
+            Backoff.standard(),
+            d -> stopSignal.await(d.toMillis(), TimeUnit.MILLISECONDS),
+            new HealthRetryListener(health, metrics),
+            () -> stopSignal.getCount() == 0);
+    try (ClickHouseGateway gateway =
+            new ClientV2Gateway(
+                config.clickhouse().url(), config.clickhouse().user(), env.clickhousePassword());
+        DeadLetters deadLetters =
+            new KafkaDeadLetters(
+                KafkaClients.producer(config.kafka(), env),
+                config.deadLetterTopic(),
+                retrier,
+                metrics)) {
+      probes.scheduleWithFixedDelay(
+          () -> health.clickhouse(safePing(gateway)), 0, 5, TimeUnit.SECONDS);
+      SinkContext ctx =
+          new SinkContext(
+              gateway,
+              deadLetters,
+              codec,
+              retrier,
+              metrics,
+              FlushPolicy.of(config.batch()),
+              config.truncate(),
+              System::nanoTime);
+      TableBootstrap bootstrap = new TableBootstrap(gateway, codec.schema(), retrier);
+      Map<String, TableSink> sinks = new HashMap<>();
+      for (TableConfig table : config.tables()) {
+        sinks.put(table.topic(), new TableSink(bootstrap.ensure(table), ctx));
+      }
+      loop =
+          new SinkLoop(
+              KafkaClients.consumer(config.kafka(), env),
+              codec.decoders().get(),
+              sinks,
+              ctx,
+              health);
+      if (stopSignal.getCount() == 0) {
+        loop.stop();
+      }
+      health.started();
+      log.info(
+          "event=started group={} topics={} env={}",
+          config.kafka().groupId(),
+          config.topics(),
+          env);
+      loop.run();
+    } catch (StoppedException e) {
+      log.warn("event=stopped_during_start reason=\"{}\"", e.getMessage());
+    } finally {
+      probes.shutdownNow();
+      if (http != null) {
+        http.close();
+      }
+      stopped.countDown();
+    }
+  }
+
+  private static boolean safePing(ClickHouseGateway gateway) {
+    try {
+      return gateway.ping();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Asks the worker to flush, commit and stop; waits up to {@code timeoutMillis} for it. */
+  public boolean stop(long timeoutMillis) throws InterruptedException {
+    stopSignal.countDown();
+    SinkLoop current = loop;
+    if (current != null) {
+      current.stop();
+    }
+    return stopped.await(timeoutMillis, TimeUnit.MILLISECONDS);
+  }
+
+  public HealthState health() {
+    return health;
+  }
+
+  public SinkMetrics metrics() {
+    return metrics;
+  }
+}

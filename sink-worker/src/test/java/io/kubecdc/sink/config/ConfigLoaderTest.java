@@ -1,0 +1,121 @@
+package io.kubecdc.sink.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.kubecdc.sink.table.ColumnSpec;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  static Path fixture(String name) throws URISyntaxException {
+    return Path.of(ConfigLoaderTest.class.getResource("/config/" + name).toURI());
+  }
+
+  static ConfigException problems(String name) throws URISyntaxException {
+    return catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(fixture(name)));
+  }
+
+  @Test
+  void shouldReadEveryField() throws Exception {
+    SinkConfig c = ConfigLoader.load(fixture("valid.yaml"));
+    assertThat(c.kafka().groupId()).isEqualTo("kubecdc.dev.orders.v1");
+    assertThat(c.kafka().clientProperties()).containsEntry("security.protocol", "SASL_SSL");
+    assertThat(c.clickhouse().passwordFile()).isEqualTo("/etc/kubecdc/clickhouse/password");
+    assertThat(c.tables().get(0).initialLayout().columns())
+        .containsExactly(
+            new ColumnSpec("id", "Int64"), new ColumnSpec("amount", "Nullable(Decimal(12, 2))"));
+    assertThat(c.batch()).isEqualTo(new BatchConfig(5000, 1048576L, 500L));
+    assertThat(c.truncate()).isEqualTo(TruncatePolicy.IGNORE);
+    assertThat(c.http().port()).isZero();
+    assertThat(c.tableForTopic("dev.public.orders").table()).isEqualTo("orders");
+  }
+
+  @Test
+  void shouldApplyDefaultsForOptionalSections() throws Exception {
+    SinkConfig c = ConfigLoader.load(fixture("minimal.yaml"));
+    assertThat(c.batch().maxRows()).isEqualTo(100_000);
+    assertThat(c.batch().maxBytes()).isEqualTo(64L * 1024 * 1024);
+    assertThat(c.batch().maxDelayMs()).isEqualTo(200);
+    assertThat(c.truncate()).isEqualTo(TruncatePolicy.DELETE);
+    assertThat(c.http().port()).isEqualTo(8080);
+    assertThat(c.clickhouse().user()).isEqualTo("default");
+    assertThat(c.kafka().clientProperties()).isEmpty();
+  }
+
+  @Test
+  void shouldNameTheFieldPathOfEveryProblem() throws Exception {
+    assertThat(problems("empty-keys.yaml").problems())
+        .containsExactlyInAnyOrder(
+            "tables[1].table: must not be empty",
+            "tables[1].keyColumns: must not be empty",
+            "batch.maxRows: must be greater than 0");
+  }
+
+  @Test
+  void shouldRejectUnknownPropertiesNamingTheKey() throws Exception {
+    assertThat(problems("unknown-key.yaml").problems())
+        .containsExactly("tables[0].colums: unknown property");
+  }
+
+  @Test
+  void shouldRejectSecretsInTheYamlAndKeysThatAreNotColumns() throws Exception {
+    assertThat(problems("secret-in-yaml.yaml").problems())
+        .containsExactlyInAnyOrder(
+            "kafka.clientProperties.sasl.jaas.config: is set by the worker or is a secret",
+            "tables[0].keyColumns[0]: nope is not one of the columns");
+  }
+
+  @Test
+  void shouldRejectAnUnknownTruncatePolicy() {
+    String yaml = "truncate: drop\n";
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(yaml));
+    assertThat(e.problems()).containsExactly("truncate: must be one of delete, ignore");
+  }
+
+  @Test
+  void shouldRejectWrongTypesAndMissingSections() {
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> ConfigLoader.parse("batch:\n  maxRows: many\n"));
+    assertThat(e.problems().get(0)).startsWith("batch.maxRows: ");
+    ConfigException missing =
+        catchThrowableOfType(
+            ConfigException.class, () -> ConfigLoader.parse("deadLetterTopic: x\n"));
+    assertThat(missing.problems())
+        .contains("kafka: is required", "clickhouse: is required", "tables: must not be empty");
+  }
+
+  @Test
+  void shouldReadSecretsFromFileThenEnvAndNeverPrintThem(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("password");
+    Files.writeString(file, "s3cret\n");
+    SinkConfig c = ConfigLoader.load(fixture("minimal.yaml"));
+    WorkerEnvironment fromEnv =
+        WorkerEnvironment.load(
+            c, Map.of("CLICKHOUSE_PASSWORD", "envpw", "KAFKA_SASL_JAAS_CONFIG", "jaas"));
+    assertThat(fromEnv.clickhousePassword()).isEqualTo("envpw");
+    assertThat(fromEnv.kafkaSaslJaasConfig()).contains("jaas");
+    assertThat(fromEnv.toString()).doesNotContain("envpw", "jaas;").contains("***");
+
+    SinkConfig withFile =
+        new SinkConfig(
+            c.kafka(),
+            new ClickHouseConfig(c.clickhouse().url(), "default", file.toString()),
+            c.tables(),
+            c.batch(),
+            c.deadLetterTopic(),
+            c.truncate(),
+            c.http());
+    assertThat(
+            WorkerEnvironment.load(withFile, Map.of("CLICKHOUSE_PASSWORD", "envpw"))
+                .clickhousePassword())
+        .isEqualTo("s3cret");
+    assertThat(WorkerEnvironment.load(c, Map.of()).clickhousePassword()).isEmpty();
+  }
+}

@@ -1,0 +1,202 @@
+package io.kubecdc.sink.it;
+
+import com.clickhouse.client.api.Client;
+import io.kubecdc.sink.codec.Codec;
+import io.kubecdc.sink.codec.SchemaStatements;
+import io.kubecdc.sink.config.BatchConfig;
+import io.kubecdc.sink.config.ClickHouseConfig;
+import io.kubecdc.sink.config.HttpConfig;
+import io.kubecdc.sink.config.KafkaConfig;
+import io.kubecdc.sink.config.SinkConfig;
+import io.kubecdc.sink.config.TableConfig;
+import io.kubecdc.sink.config.TruncatePolicy;
+import io.kubecdc.sink.config.WorkerEnvironment;
+import io.kubecdc.sink.runtime.SinkWorker;
+import io.kubecdc.sink.table.ColumnSpec;
+import io.kubecdc.sink.table.TableLayout;
+import io.kubecdc.stack.StackEndpoints;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** One IT's private names (topic, DLQ, group, table) on the shared stack, and helpers. */
+final class ItStack implements AutoCloseable {
+  static final SchemaStatements TEST_DDL =
+      new SchemaStatements() {
+        @Override
+        public String createTable(TableLayout layout) {
+          String cols =
+              layout.columns().stream()
+                  .map(c -> "`" + c.name() + "` " + c.type())
+                  .collect(Collectors.joining(", "));
+          return "CREATE TABLE IF NOT EXISTS "
+              + layout.qualifiedName()
+              + " ("
+              + cols
+              + ", _version UInt64, _deleted UInt8) ENGINE = ReplacingMergeTree(_version, _deleted) ORDER BY ("
+              + String.join(", ", layout.keyColumns())
+              + ")";
+        }
+
+        @Override
+        public String addColumns(TableLayout layout, List<ColumnSpec> added) {
+          List<String> clauses = new java.util.ArrayList<>();
+          String after = layout.columns().get(layout.columns().size() - 1).name();
+          for (ColumnSpec c : added) {
+            clauses.add(
+                "ADD COLUMN IF NOT EXISTS `"
+                    + c.name()
+                    + "` "
+                    + c.type()
+                    + " AFTER `"
+                    + after
+                    + "`");
+            after = c.name();
+          }
+          return "ALTER TABLE " + layout.qualifiedName() + " " + String.join(", ", clauses);
+        }
+      };
+  static final Codec TEST_CODEC = new Codec(TextDecoder::new, TestRowBinaryBatch::new, TEST_DDL);
+
+  final StackEndpoints stack;
+  final String id = "sw" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  final String topic = id + ".public.orders";
+  final String dlq = id + ".dlq";
+  final String group = "kubecdc.it." + id + ".v1";
+  final String database = "sink_it";
+  final Client clickhouse;
+  private final Admin admin;
+  private final KafkaProducer<byte[], byte[]> producer;
+
+  ItStack(StackEndpoints stack) throws Exception {
+    this.stack = stack;
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+    admin = Admin.create(p);
+    admin
+        .createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(dlq, 1, (short) 1)))
+        .all()
+        .get(30, TimeUnit.SECONDS);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    producer = new KafkaProducer<>(p);
+    clickhouse =
+        new Client.Builder()
+            .addEndpoint(stack.clickhouseUrl())
+            .setUsername(stack.clickhouseUser())
+            .setPassword(stack.clickhousePassword())
+            .build();
+  }
+
+  SinkConfig config(String clickhouseUrl, TruncatePolicy truncate) {
+    TableConfig table =
+        new TableConfig(
+            topic,
+            database,
+            id,
+            List.of("id"),
+            List.of(
+                new TableConfig.Column("id", "Int64"),
+                new TableConfig.Column("name", "Nullable(String)")));
+    return new SinkConfig(
+        new KafkaConfig(stack.kafkaBootstrap(), group, Map.of()),
+        new ClickHouseConfig(clickhouseUrl, stack.clickhouseUser(), null),
+        List.of(table),
+        new BatchConfig(1000, null, 100L),
+        dlq,
+        truncate,
+        new HttpConfig(0));
+  }
+
+  SinkWorker worker(SinkConfig config) {
+    return new SinkWorker(
+        config, new WorkerEnvironment(stack.clickhousePassword(), null), TEST_CODEC);
+  }
+
+  void send(String key, String value) throws Exception {
+    producer.send(new ProducerRecord<>(topic, bytes(key), bytes(value))).get(30, TimeUnit.SECONDS);
+  }
+
+  static byte[] bytes(String s) {
+    return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  long committed() throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> offsets =
+        admin
+            .listConsumerGroupOffsets(group)
+            .partitionsToOffsetAndMetadata()
+            .get(30, TimeUnit.SECONDS);
+    OffsetAndMetadata om = offsets.get(new TopicPartition(topic, 0));
+    return om == null ? -1 : om.offset();
+  }
+
+  long count(String where) {
+    return clickhouse
+        .queryAll("SELECT count() AS n FROM " + database + "." + id + " FINAL " + where)
+        .get(0)
+        .getLong("n");
+  }
+
+  Set<String> columns() {
+    return clickhouse
+        .queryAll(
+            "SELECT name FROM system.columns WHERE database = '"
+                + database
+                + "' AND table = '"
+                + id
+                + "'")
+        .stream()
+        .map(r -> r.getString("name"))
+        .collect(Collectors.toSet());
+  }
+
+  static int status(int port, String path) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  static String body(int port, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  Admin admin() {
+    return admin;
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+    admin.close();
+    clickhouse.close();
+  }
+}

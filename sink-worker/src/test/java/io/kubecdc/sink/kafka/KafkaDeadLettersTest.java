@@ -1,0 +1,69 @@
+package io.kubecdc.sink.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubecdc.sink.metrics.SinkMetrics;
+import io.kubecdc.sink.retry.Backoff;
+import io.kubecdc.sink.retry.Retrier;
+import io.kubecdc.sink.retry.RetryListener;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+class KafkaDeadLettersTest {
+  final List<Duration> sleeps = new ArrayList<>();
+  final Retrier retrier =
+      new Retrier(Backoff.standard(), sleeps::add, RetryListener.NONE, () -> false);
+
+  @Test
+  void shouldKeepKeyAndValueAndAddSourceAndErrorHeaders() {
+    MockProducer<byte[], byte[]> producer =
+        new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    DeadLetters dlq = new KafkaDeadLetters(producer, "orders.dlq", retrier, new SinkMetrics());
+    dlq.send(
+        new SourceRef("orders", 2, 17, bytes("k"), bytes("v")), "decode", "not a change event");
+
+    ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+    assertThat(sent.topic()).isEqualTo("orders.dlq");
+    assertThat(sent.key()).isEqualTo(bytes("k"));
+    assertThat(sent.value()).isEqualTo(bytes("v"));
+    assertThat(header(sent, DeadLetters.ERROR)).isEqualTo("not a change event");
+    assertThat(header(sent, DeadLetters.SOURCE_TOPIC)).isEqualTo("orders");
+    assertThat(header(sent, DeadLetters.SOURCE_PARTITION)).isEqualTo("2");
+    assertThat(header(sent, DeadLetters.SOURCE_OFFSET)).isEqualTo("17");
+  }
+
+  @Test
+  void shouldRetryUntilTheBrokerAcknowledges() {
+    MockProducer<byte[], byte[]> producer =
+        new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    producer.sendException = new NotLeaderOrFollowerException("moving");
+    Retrier healing =
+        new Retrier(
+            Backoff.standard(),
+            d -> {
+              sleeps.add(d);
+              producer.sendException = null; // the broker is back after one backoff
+            },
+            RetryListener.NONE,
+            () -> false);
+    DeadLetters dlq = new KafkaDeadLetters(producer, "orders.dlq", healing, new SinkMetrics());
+    dlq.send(new SourceRef("orders", 0, 1, null, bytes("v")), "decode", "x");
+    assertThat(sleeps).hasSize(1);
+    assertThat(producer.history()).hasSize(1);
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String header(ProducerRecord<byte[], byte[]> r, String name) {
+    return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+}

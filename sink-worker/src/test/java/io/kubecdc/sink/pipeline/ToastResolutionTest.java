@@ -1,0 +1,60 @@
+package io.kubecdc.sink.pipeline;
+
+import static io.kubecdc.sink.fakes.Rows.ref;
+import static io.kubecdc.sink.fakes.Rows.upsert;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubecdc.sink.decode.Unavailable;
+import io.kubecdc.sink.fakes.Fixtures;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ToastResolutionTest {
+  final Fixtures f = new Fixtures();
+  final Object toast = Unavailable.VALUE;
+
+  @Test
+  void shouldTakeTheValueFromAPendingRowOfTheSameKeyFirst() throws Exception {
+    TableSink sink = new TableSink(Fixtures.ORDERS, f.context());
+    sink.accept(upsert(1, "id", 1L, "name", "big text"), ref(0));
+    sink.accept(upsert(2, "id", 1L, "name", toast), ref(1));
+    sink.flush();
+    assertThat(f.gateway.inserted)
+        .containsExactly("id=1,name=big text,|1", "id=1,name=big text,|2");
+    assertThat(f.gateway.calls).noneMatch(c -> c.startsWith("select"));
+    assertThat(f.scrape())
+        .contains("kubecdc_sink_toast_lookups_total{source=\"pending\",table=\"db.orders\"} 1.0");
+  }
+
+  @Test
+  void shouldLookUpAllWaitingKeysInClickHouseWithOneQueryBeforeInserting() {
+    f.gateway.selectAnswer =
+        sql ->
+            List.of(
+                Map.of("id", 1L, "name", "one from ch"), Map.of("id", 2L, "name", "two from ch"));
+    TableSink sink = new TableSink(Fixtures.ORDERS, f.context());
+    sink.accept(upsert(5, "id", 1L, "name", toast), ref(0));
+    sink.accept(upsert(6, "id", 2L, "name", toast), ref(1));
+    sink.accept(upsert(7, "id", 1L, "name", toast), ref(2));
+    sink.flush();
+
+    assertThat(f.gateway.calls).hasSize(2);
+    assertThat(f.gateway.calls.get(0))
+        .isEqualTo(
+            "select: SELECT `id`, `name` FROM `db`.`orders` FINAL WHERE (`id`) IN ((1), (2))");
+    assertThat(f.gateway.inserted)
+        .containsExactly(
+            "id=1,name=one from ch,|5", "id=2,name=two from ch,|6", "id=1,name=one from ch,|7");
+  }
+
+  @Test
+  void shouldWriteTheDefaultAndCountItWhenNoPreviousRowExists() throws Exception {
+    TableSink sink = new TableSink(Fixtures.ORDERS, f.context());
+    sink.accept(upsert(5, "id", 9L, "name", toast), ref(0));
+    sink.flush();
+    assertThat(f.gateway.inserted).containsExactly("id=9,name=null,|5");
+    assertThat(f.scrape())
+        .contains("kubecdc_sink_toast_lookups_total{source=\"missing\",table=\"db.orders\"} 1.0");
+  }
+}
