@@ -111,11 +111,22 @@ final class PayloadReader {
     int start = off + (int) at;
     try (JsonParser p = factory.createParser(b, start, off + len - start)) {
       p.nextToken();
-      return readRow(p, schema);
+      return readRow(p, schema, true);
     }
   }
 
   private static Object[] readRow(JsonParser p, EventSchema schema)
+      throws IOException, DecodeException {
+    return readRow(p, schema, false);
+  }
+
+  /**
+   * Reads a row image. A delete's before image holds only the key unless the table has REPLICA
+   * IDENTITY FULL, and Debezium fills the other NOT NULL columns with placeholders that are not
+   * always values of their type (an empty string for a uuid): read {@code lenient}ly, a value that
+   * does not decode becomes null.
+   */
+  private static Object[] readRow(JsonParser p, EventSchema schema, boolean lenient)
       throws IOException, DecodeException {
     expect(p.currentToken(), JsonToken.START_OBJECT, "row image");
     if (!schema.decodable()) {
@@ -132,10 +143,19 @@ final class PayloadReader {
         throw new DecodeException("row field " + name + " is not in the event's schema");
       }
       p.nextToken();
-      values[at] = schema.reader(at).read(p);
+      values[at] = lenient ? readLeniently(p, schema.reader(at)) : schema.reader(at).read(p);
       next = at + 1;
     }
     return values;
+  }
+
+  private static Object readLeniently(JsonParser p, ColumnReader reader) throws IOException {
+    try {
+      return reader.read(p);
+    } catch (DecodeException | RuntimeException e) {
+      p.skipChildren();
+      return null;
+    }
   }
 
   private void readSource(JsonParser p, JsonToken v) throws IOException, DecodeException {

@@ -59,7 +59,8 @@ public final class RowBinaryBatch {
    * Appends one row: columns by name, a layout column the event lacks gets NULL (or the type's
    * default when not Nullable), then the row's version and the delete flag. On an exception nothing
    * is appended. The row must not hold {@link io.kubecdc.sink.decode.Unavailable} values nor
-   * columns the layout lacks.
+   * columns the layout lacks. In a delete, a NULL in a column that is not Nullable gets the
+   * column's default: beyond the key, a delete's image is not data.
    *
    * @throws EncodeException if a value does not fit its column exactly
    * @throws IllegalArgumentException if the row breaks the contract above
@@ -73,18 +74,20 @@ public final class RowBinaryBatch {
             "row for " + layout.qualifiedName() + " holds an unresolved TOAST placeholder");
       }
     }
+    // a delete's image beyond the key is not data: a NULL there gets the column's default
+    boolean delete = row.op() == ChangeEvent.Op.DELETE;
     int start = buffer.position;
     try {
       for (int c = 0; c < writers.length; c++) {
         int f = columns[c];
-        if (f < 0) {
+        if (f < 0 || (delete && values[f] == null)) {
           writers[c].writeDefault(buffer);
         } else {
           writers[c].write(values[f], buffer);
         }
       }
       buffer.writeLong(row.version());
-      buffer.writeByte(row.op() == ChangeEvent.Op.DELETE ? 1 : 0);
+      buffer.writeByte(delete ? 1 : 0);
     } catch (EncodeException | RuntimeException e) {
       buffer.position = start;
       throw e;

@@ -61,6 +61,16 @@ class EventDecoderTest {
   }
 
   @Test
+  void shouldDecodeAKeyOnlyDeleteWhoseNotNullColumnsHoldNonValues() {
+    // Debezium writes "" for a NOT NULL uuid outside the key under the default replica identity
+    ChangeEvent.Row d = row("delete-not-null-defaults.json");
+    assertThat(d.op()).isEqualTo(ChangeEvent.Op.DELETE);
+    assertThat(value(d, "id")).isEqualTo(1L);
+    assertThat(value(d, "u")).isNull();
+    assertThat(d.schema().fields().get(1).clickhouseType()).isEqualTo("UUID");
+  }
+
+  @Test
   void shouldDecodeTruncateAndTombstone() throws Exception {
     assertThat(decoder.decode(event("truncate.json")))
         .isEqualTo(new ChangeEvent.Truncate(22218376L * 2 + 1, 1795258560901L));

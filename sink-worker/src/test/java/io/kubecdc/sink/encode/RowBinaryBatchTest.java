@@ -194,6 +194,22 @@ class RowBinaryBatchTest {
   }
 
   @Test
+  void shouldWriteDefaultsForTheNonKeyColumnsOfAKeyOnlyDelete() throws Exception {
+    ChangeEvent.Row d = Fixtures.row("delete-not-null-defaults.json");
+    TableLayout layout =
+        new TableLayout(
+            "d",
+            "t",
+            List.of("id"),
+            d.schema().fields().stream()
+                .map(f -> new ColumnSpec(f.name(), f.clickhouseType()))
+                .toList());
+    RowBinaryBatch batch = new RowBinaryBatch(layout);
+    batch.append(d);
+    assertThat(hex(batch, 0, 1)).startsWith("0100000000000000" + "00".repeat(16)).endsWith("01");
+  }
+
+  @Test
   void shouldRefuseTimestampsFinerThanTheColumnAndOutOfRange() {
     RowBinaryBatch batch =
         new RowBinaryBatch(
