@@ -45,7 +45,7 @@ final class OrdersEvents {
   private final String schema = schema();
   private long lsn = 90_000_000L;
 
-  /** The ClickHouse columns of the target table, for the benchmark's layout. */
+  /** The topic-style name of the source table. */
   static String table() {
     return PREFIX + ".public.orders";
   }
