@@ -16,12 +16,16 @@ public sealed interface ChangeEvent {
    * schema.fields()}. Values are already decoded to the Java form the encoder expects (see {@link
    * EventSchema}); {@link Unavailable#VALUE} marks an unchanged TOASTed column whose value the
    * event does not carry. {@code version} orders changes of one row: it grows with the source
-   * position (PostgreSQL LSN), and a streamed change outranks a snapshot read at the same LSN.
+   * position (PostgreSQL LSN), and a streamed change outranks a snapshot read at the same LSN:
+   * {@code version = lsn * 2 + (snapshot ? 0 : 1)}, because the snapshot reads rows at the LSN
+   * where streaming starts and the first streamed change may carry that very LSN. A delete's {@code
+   * before} image holds only the key columns meaningfully unless the source table has REPLICA
+   * IDENTITY FULL (Debezium fills the other NOT NULL columns with their type defaults).
    */
   record Row(Op op, long version, long sourceTsMillis, EventSchema schema, Object[] values)
       implements ChangeEvent {}
 
-  /** A TRUNCATE of the source table at {@code version}. */
+  /** A TRUNCATE of the source table at {@code version} (a streamed position, so odd). */
   record Truncate(long version, long sourceTsMillis) implements ChangeEvent {}
 
   /** A record with a null value, which Debezium writes after a delete for log compaction. */

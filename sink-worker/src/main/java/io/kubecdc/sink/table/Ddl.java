@@ -1,27 +1,84 @@
 package io.kubecdc.sink.table;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/**
- * ClickHouse DDL for target tables.
- *
- * <p>STUB: the encoder work replaces the bodies; the API is the contract with the runtime.
- */
+/** ClickHouse DDL for target tables; every identifier is backquoted. */
 public final class Ddl {
   private Ddl() {}
 
   /**
    * {@code CREATE TABLE IF NOT EXISTS} with the data columns, {@code _version UInt64}, {@code
    * _deleted UInt8}, {@code ENGINE = ReplacingMergeTree(_version, _deleted) ORDER BY (keys)}.
+   *
+   * @throws IllegalArgumentException without key columns: a ReplacingMergeTree ordered by nothing
+   *     would collapse the whole table into one row
    */
   public static String createTable(TableLayout layout) {
-    throw new UnsupportedOperationException("not written yet");
+    if (layout.keyColumns().isEmpty()) {
+      throw new IllegalArgumentException(
+          layout.qualifiedName() + " has no key columns: the source table needs a primary key");
+    }
+    StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ");
+    sql.append(layout.qualifiedName()).append(" (");
+    for (ColumnSpec c : layout.columns()) {
+      sql.append(quote(c.name())).append(' ').append(c.type()).append(", ");
+    }
+    sql.append(quote(TableLayout.VERSION)).append(" UInt64, ");
+    sql.append(quote(TableLayout.DELETED)).append(" UInt8) ENGINE = ReplacingMergeTree(");
+    sql.append(quote(TableLayout.VERSION)).append(", ").append(quote(TableLayout.DELETED));
+    sql.append(") ORDER BY (");
+    sql.append(layout.keyColumns().stream().map(Ddl::quote).collect(Collectors.joining(", ")));
+    return sql.append(')').toString();
   }
 
   /**
-   * {@code ALTER TABLE ... ADD COLUMN IF NOT EXISTS ...} for each column, before {@code _version}.
+   * {@code ALTER TABLE ... ADD COLUMN IF NOT EXISTS ...} for each column, before {@code _version}:
+   * after the last data column of {@code layout} (which may or may not hold them already), in
+   * order.
    */
   public static String addColumns(TableLayout layout, List<ColumnSpec> added) {
-    throw new UnsupportedOperationException("not written yet");
+    if (added.isEmpty()) {
+      throw new IllegalArgumentException("no columns to add to " + layout.qualifiedName());
+    }
+    List<String> addedNames = added.stream().map(ColumnSpec::name).toList();
+    String previous = null;
+    for (ColumnSpec c : layout.columns()) {
+      if (!addedNames.contains(c.name())) {
+        previous = c.name();
+      }
+    }
+    List<String> clauses = new ArrayList<>();
+    for (ColumnSpec c : added) {
+      String position = previous == null ? " FIRST" : " AFTER " + quote(previous);
+      clauses.add("ADD COLUMN IF NOT EXISTS " + quote(c.name()) + ' ' + c.type() + position);
+      previous = c.name();
+    }
+    return "ALTER TABLE " + layout.qualifiedName() + ' ' + String.join(", ", clauses);
+  }
+
+  /** The statement whose rows (name, type, ...) {@link #layoutOf} reads. */
+  public static String describe(String database, String table) {
+    return "DESCRIBE TABLE " + quote(database) + '.' + quote(table);
+  }
+
+  /**
+   * The layout of an existing table from its {@code DESCRIBE TABLE} columns (name and type, in
+   * table order), without the bookkeeping columns.
+   */
+  public static TableLayout layoutOf(
+      String database, String table, List<String> keyColumns, List<ColumnSpec> described) {
+    List<ColumnSpec> data =
+        described.stream()
+            .filter(
+                c -> !c.name().equals(TableLayout.VERSION) && !c.name().equals(TableLayout.DELETED))
+            .toList();
+    return new TableLayout(database, table, keyColumns, data);
+  }
+
+  /** A backquoted identifier, with backslashes and backquotes escaped. */
+  public static String quote(String identifier) {
+    return '`' + identifier.replace("\\", "\\\\").replace("`", "\\`") + '`';
   }
 }

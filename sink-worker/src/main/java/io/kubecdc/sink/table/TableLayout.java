@@ -37,6 +37,6 @@ public record TableLayout(
   }
 
   public String qualifiedName() {
-    return "`" + database + "`.`" + table + "`";
+    return Ddl.quote(database) + "." + Ddl.quote(table);
   }
 }
