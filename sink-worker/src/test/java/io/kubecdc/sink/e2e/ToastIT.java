@@ -31,16 +31,24 @@ class ToastIT {
   void shouldKeepUnchangedToastedValuesInsteadOfThePlaceholder(StackEndpoints stack)
       throws Exception {
     try (CdcFixture f = new CdcFixture(stack, dir)) {
-      f.sourceTable("docs", "id bigint PRIMARY KEY, body text, counter int NOT NULL");
+      f.sourceTable("docs", "id bigint PRIMARY KEY, body text, blob bytea, counter int NOT NULL");
       String source = f.id + ".docs";
       // random hex does not compress below the 2 kB TOAST threshold: stored out of line
       f.pg(
           "ALTER TABLE " + source + " ALTER COLUMN body SET STORAGE EXTERNAL",
-          "INSERT INTO " + source + " VALUES (1, '" + randomHex(20_000) + "', 0)");
+          "ALTER TABLE " + source + " ALTER COLUMN blob SET STORAGE EXTERNAL",
+          "INSERT INTO "
+              + source
+              + " VALUES (1, '"
+              + randomHex(20_000)
+              + "', "
+              + randomBytes()
+              + ", 0)");
       f.startConnector();
       Map<String, String> columns = new LinkedHashMap<>();
       columns.put("id", "Int64");
       columns.put("body", "Nullable(String)");
+      columns.put("blob", "Nullable(String)");
       columns.put("counter", "Int32");
       int port = CdcFixture.freePort();
       Path config =
@@ -55,7 +63,13 @@ class ToastIT {
         f.pg("UPDATE " + source + " SET counter = 1 WHERE id = 1");
         // insert and update in quick succession: the value may come from the pending batch
         f.pg(
-            "INSERT INTO " + source + " VALUES (2, '" + randomHex(20_000) + "', 0)",
+            "INSERT INTO "
+                + source
+                + " VALUES (2, '"
+                + randomHex(20_000)
+                + "', "
+                + randomBytes()
+                + ", 0)",
             "UPDATE " + source + " SET counter = 5 WHERE id = 2",
             "UPDATE " + source + " SET counter = 2 WHERE id = 1");
         await()
@@ -65,13 +79,18 @@ class ToastIT {
                     f.chLong("SELECT sum(counter) FROM " + source + " FINAL") == 7
                         && f.chLong("SELECT count() FROM " + source + " FINAL") == 2);
 
-        String rows = "SELECT id, body, counter FROM " + source + " ORDER BY id";
+        // bytea compared as hex: every byte, not a text decoding of it
+        String rows =
+            "SELECT id, body, encode(blob, 'hex'), counter FROM " + source + " ORDER BY id";
         try (Connection pg = f.pgConnection();
             Connection ch = f.chConnection()) {
           assertThat(
                   Normalize.rows(
                       CdcFixture.rows(
-                          ch, "SELECT id, body, counter FROM " + source + " FINAL ORDER BY id")))
+                          ch,
+                          "SELECT id, body, lower(hex(blob)), counter FROM "
+                              + source
+                              + " FINAL ORDER BY id")))
               .isEqualTo(Normalize.rows(CdcFixture.rows(pg, rows)));
         }
         assertThat(
@@ -84,6 +103,11 @@ class ToastIT {
             .isZero();
       }
     }
+  }
+
+  /** 16 kB of random bytes, every byte value included, as a bytea literal. */
+  private static String randomBytes() {
+    return "'\\x" + randomHex(32_000) + "'::bytea";
   }
 
   private static String randomHex(int chars) {

@@ -51,7 +51,13 @@ public final class FakeBatch implements TableBatch {
     }
     StringBuilder line = new StringBuilder();
     for (ColumnSpec c : layout.columns()) {
-      line.append(c.name()).append('=').append(byName.get(c.name())).append(',');
+      Object v = byName.get(c.name());
+      // String columns may be given bytes (bytea, or values read back from ClickHouse)
+      line.append(c.name())
+          .append('=')
+          .append(
+              v instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : v)
+          .append(',');
     }
     line.append('|')
         .append(row.version())
