@@ -14,7 +14,7 @@ import java.util.UUID;
  * real connector): 15 columns of mixed types, snapshot reads, inserts, updates and key-only
  * deletes.
  */
-final class OrdersEvents {
+public final class OrdersEvents {
   private static final String PREFIX = "bench";
   private static final List<String> COLUMNS =
       List.of(
@@ -51,7 +51,7 @@ final class OrdersEvents {
   }
 
   /** The next event: 10% snapshot reads, 55% inserts, 30% updates, 5% deletes. */
-  byte[] next() {
+  public byte[] next() {
     int dice = random.nextInt(100);
     String op = dice < 10 ? "r" : dice < 65 ? "c" : dice < 95 ? "u" : "d";
     long id = 1 + random.nextInt(5_000_000);

@@ -27,12 +27,26 @@ public final class KafkaClients {
   public static Properties consumerProperties(KafkaConfig config, WorkerEnvironment env) {
     Properties p = common(config, env);
     p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // change events carry their schema (~5 kB each): fetch in large chunks, hand over many
+    p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+    p.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(16 << 20));
+    p.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(64 << 20));
     p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-sink");
     p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return p;
+  }
+
+  /** A consumer outside the group, for reading single records back by their coordinates. */
+  public static KafkaConsumer<byte[], byte[]> reader(KafkaConfig config, WorkerEnvironment env) {
+    Properties p = consumerProperties(config, env);
+    p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-reader");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(1 << 20));
+    return new KafkaConsumer<>(p);
   }
 
   public static Properties producerProperties(KafkaConfig config, WorkerEnvironment env) {

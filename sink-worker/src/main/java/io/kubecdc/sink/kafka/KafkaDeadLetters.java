@@ -20,17 +20,27 @@ public final class KafkaDeadLetters implements DeadLetters {
   private final String topic;
   private final Retrier retrier;
   private final SinkMetrics metrics;
+  private final RecordFetcher fetcher;
 
   public KafkaDeadLetters(
-      Producer<byte[], byte[]> producer, String topic, Retrier retrier, SinkMetrics metrics) {
+      Producer<byte[], byte[]> producer,
+      String topic,
+      Retrier retrier,
+      SinkMetrics metrics,
+      RecordFetcher fetcher) {
     this.producer = producer;
     this.topic = topic;
     this.retrier = retrier;
     this.metrics = metrics;
+    this.fetcher = fetcher;
   }
 
   @Override
-  public void send(SourceRef source, String reason, String error) {
+  public void send(SourceRef ref, String reason, String error) {
+    SourceRef source = readBack(ref);
+    if (!source.hasBytes()) {
+      error += " (the original record could no longer be read from Kafka)";
+    }
     String message = error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) : error;
     RecordHeaders headers = new RecordHeaders();
     headers.add(ERROR, utf8(message));
@@ -52,6 +62,21 @@ public final class KafkaDeadLetters implements DeadLetters {
         message);
   }
 
+  /** Rows ClickHouse rejected travel without their bytes: read the record back for the DLQ. */
+  private SourceRef readBack(SourceRef ref) {
+    try {
+      return fetcher.fetch(ref);
+    } catch (RuntimeException e) {
+      log.error(
+          "event=dead_letter_read_back_failed topic={} partition={} offset={} error=\"{}\"",
+          ref.topic(),
+          ref.partition(),
+          ref.offset(),
+          e.getMessage());
+      return ref;
+    }
+  }
+
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
@@ -59,5 +84,6 @@ public final class KafkaDeadLetters implements DeadLetters {
   @Override
   public void close() {
     producer.close(Duration.ofSeconds(10));
+    fetcher.close();
   }
 }

@@ -2,15 +2,26 @@ package io.kubecdc.sink.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Where a pending row came from, with the original bytes in case it must go to the DLQ. */
-public record SourceRef(String topic, int partition, long offset, byte[] key, byte[] value) {
+/**
+ * Where a row came from. While a record is in hand its bytes travel with the reference; pending
+ * rows keep only the coordinates ({@link #withoutBytes()}), so that a batch does not hold every
+ * original record (kilobytes each, schema included) in the heap. The rare dead letter of a row
+ * ClickHouse rejected re-reads its record from Kafka by these coordinates.
+ */
+public record SourceRef(
+    String topic, int partition, long offset, byte[] key, byte[] value, boolean hasBytes) {
   public static SourceRef of(ConsumerRecord<byte[], byte[]> record) {
     return new SourceRef(
-        record.topic(), record.partition(), record.offset(), record.key(), record.value());
+        record.topic(), record.partition(), record.offset(), record.key(), record.value(), true);
   }
 
-  /** Bytes kept in memory for this reference. */
-  public long retainedBytes() {
-    return 64 + (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+  /** The same coordinates without the record's bytes. */
+  public SourceRef withoutBytes() {
+    return hasBytes ? new SourceRef(topic, partition, offset, null, null, false) : this;
+  }
+
+  /** The same coordinates with the record's bytes, read back from Kafka. */
+  public SourceRef withBytes(byte[] key, byte[] value) {
+    return new SourceRef(topic, partition, offset, key, value, true);
   }
 }

@@ -4,9 +4,9 @@ import io.kubecdc.sink.config.BatchConfig;
 import java.time.Duration;
 
 /**
- * When to insert. A table is full at {@code maxRows} rows or {@code maxBytes} bytes (encoded, or
- * retained source bytes, whichever is larger, so memory stays bounded). Everything is flushed once
- * the oldest pending row is {@code maxDelay} old; the poll timeout never overshoots that deadline.
+ * When to insert. A table is full at {@code maxRows} rows or {@code maxBytes} encoded bytes (the
+ * rows waiting for TOAST values count as rows). Everything is flushed once the oldest pending row
+ * is {@code maxDelay} old; the poll timeout never overshoots that deadline.
  */
 public record FlushPolicy(int maxRows, long maxBytes, Duration maxDelay, Duration maxPoll) {
   public static FlushPolicy of(BatchConfig batch) {
@@ -17,8 +17,8 @@ public record FlushPolicy(int maxRows, long maxBytes, Duration maxDelay, Duratio
         Duration.ofSeconds(1));
   }
 
-  public boolean full(int rows, long encodedBytes, long retainedBytes) {
-    return rows >= maxRows || encodedBytes >= maxBytes || retainedBytes >= maxBytes;
+  public boolean full(int rows, long encodedBytes) {
+    return rows >= maxRows || encodedBytes >= maxBytes;
   }
 
   /** True when a row pending since {@code oldestNanos} (-1 = none) must be written now. */

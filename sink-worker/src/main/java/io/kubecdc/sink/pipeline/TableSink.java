@@ -25,7 +25,6 @@ public final class TableSink {
   private final ToastResolver toast;
   private final List<SourceRef> refs = new ArrayList<>();
   private TableBatch batch;
-  private long retainedBytes;
   private long oldestNanos = -1;
   private long maxSourceTs;
 
@@ -63,12 +62,10 @@ public final class TableSink {
     if (!missing.isEmpty() && !evolve(missing, ref)) {
       return;
     }
-    markPending(ref, row.sourceTsMillis());
+    markPending(row.sourceTsMillis());
     if (ToastResolver.needsResolution(row)) {
-      row = toast.resolveOrDefer(batch.layout(), row, ref);
-      if (row == null) {
-        return; // resolved from ClickHouse at the flush
-      }
+      toast.defer(row, ref.withoutBytes()); // resolved at the flush, after the batch is in
+      return;
     }
     append(row, ref);
   }
@@ -81,15 +78,13 @@ public final class TableSink {
       ctx.deadLetters().send(ref, "encode", e.getMessage());
       return;
     }
-    refs.add(ref);
-    toast.remember(batch.layout(), row);
+    refs.add(ref.withoutBytes());
   }
 
-  private void markPending(SourceRef ref, long sourceTs) {
+  private void markPending(long sourceTs) {
     if (oldestNanos < 0) {
       oldestNanos = ctx.nanoClock().getAsLong();
     }
-    retainedBytes += ref.retainedBytes();
     maxSourceTs = Math.max(maxSourceTs, sourceTs);
   }
 
@@ -131,23 +126,31 @@ public final class TableSink {
     }
   }
 
-  /** Inserts every pending row (after resolving waiting TOAST values) and waits for the ack. */
+  /**
+   * Inserts every pending row and waits for the ack; then the rows whose TOAST values were missing,
+   * completed from ClickHouse, which by then holds the rows just inserted.
+   */
   public void flush() {
     if (isEmpty()) {
       return;
     }
-    for (ToastResolver.Deferred d : toast.drain(batch.layout())) {
-      append(d.row(), d.ref());
+    insertBatch();
+    if (toast.hasDeferred()) {
+      for (ToastResolver.Deferred d : toast.drain(batch.layout())) {
+        append(d.row(), d.ref());
+      }
+      insertBatch();
     }
+    oldestNanos = -1;
+    maxSourceTs = 0;
+  }
+
+  private void insertBatch() {
     if (batch.rowCount() > 0) {
       ctx.writer().write(label, batch, refs, maxSourceTs);
     }
     batch.clear();
     refs.clear();
-    toast.clear();
-    retainedBytes = 0;
-    oldestNanos = -1;
-    maxSourceTs = 0;
   }
 
   public boolean isEmpty() {
@@ -155,7 +158,7 @@ public final class TableSink {
   }
 
   public boolean full() {
-    return ctx.policy().full(batch.rowCount(), batch.byteSize(), retainedBytes);
+    return ctx.policy().full(batch.rowCount() + toast.deferredCount(), batch.byteSize());
   }
 
   /** When the oldest pending row arrived (System.nanoTime scale), -1 when none is pending. */

@@ -15,22 +15,15 @@ import java.util.Set;
 
 /**
  * Resolves {@link Unavailable#VALUE} (an unchanged TOASTed column the source did not send) to the
- * current value of that column for the row's key, in this order:
- *
- * <ol>
- *   <li>the newest row of the same key pending in this process (already in the current batch):
- *       exact, and newer than anything in ClickHouse;
- *   <li>otherwise the row waits for the flush, which fetches the current values of all waiting keys
- *       from ClickHouse with one {@code SELECT ... FINAL} (chunked), <em>before</em> the batch is
- *       inserted, so it reads the state that precedes the batch. Waiting rows of one key resolve in
- *       arrival order, each from its predecessor. (No row of a key waits once a row of that key is
- *       in the batch, so the order stays right.)
- *   <li>if no previous row exists at all, the column is left out of the row, so the encoder writes
- *       NULL or the type's default; counted as {@code source="missing"} and logged at WARN.
- * </ol>
- *
- * Values read from ClickHouse are the client's Java objects for the column type. Keys are compared
- * by their SQL literal, so that an Integer from the decoder matches a Long from ClickHouse.
+ * current value of that column for the row's key. Such rows wait for the flush of their table: the
+ * other pending rows are inserted first, then the current values of all waiting keys are read from
+ * ClickHouse with one {@code SELECT ... FINAL} (chunked), and the waiting rows are completed and
+ * inserted. Reading after the insert sees every earlier row of the key, including those of the same
+ * batch, without remembering pending rows in memory. A row of the key that is newer than a waiting
+ * row may lend it its value; the waiting row is then superseded by that newer row, so the table's
+ * visible state is still right. Waiting rows of one key resolve in arrival order, each from its
+ * predecessor. If no previous row exists at all, the column is left out of the row (the encoder
+ * writes NULL or the type's default), counted as {@code source="missing"} and logged at WARN.
  */
 final class ToastResolver {
   record Deferred(Row row, SourceRef ref) {}
@@ -38,7 +31,6 @@ final class ToastResolver {
   private final String label;
   private final ToastLookup lookup;
   private final ToastListener listener;
-  private final Map<List<String>, Map<String, Object>> pending = new HashMap<>();
   private final List<Deferred> deferred = new ArrayList<>();
 
   /** Reads the current values of some columns for some keys. */
@@ -47,7 +39,7 @@ final class ToastResolver {
         TableLayout layout, Set<String> columns, Set<List<String>> keys);
   }
 
-  /** Told where each resolved value came from: pending, clickhouse or missing. */
+  /** Told where each resolved value came from: clickhouse or missing. */
   interface ToastListener {
     void resolved(String source, Row row, String column);
   }
@@ -67,24 +59,13 @@ final class ToastResolver {
     return false;
   }
 
-  /** The row with its TOAST values filled from pending rows, or null when it must wait. */
-  Row resolveOrDefer(TableLayout layout, Row row, SourceRef ref) {
-    Map<String, Object> known = pending.get(key(layout, row));
-    if (known == null) {
-      deferred.add(new Deferred(row, ref));
-      return null;
-    }
-    return fill(row, known, "pending");
+  /** Holds a row until the flush. */
+  void defer(Row row, SourceRef ref) {
+    deferred.add(new Deferred(row, ref));
   }
 
-  /** Remembers an appended row as the newest known state of its key. */
-  void remember(TableLayout layout, Row row) {
-    Map<String, Object> values = new HashMap<>();
-    List<EventSchema.Field> fields = row.schema().fields();
-    for (int i = 0; i < fields.size(); i++) {
-      values.put(fields.get(i).name(), row.values()[i]);
-    }
-    pending.put(key(layout, row), values);
+  int deferredCount() {
+    return deferred.size();
   }
 
   boolean hasDeferred() {
@@ -126,7 +107,6 @@ final class ToastResolver {
   }
 
   void clear() {
-    pending.clear();
     deferred.clear();
   }
 

@@ -12,6 +12,7 @@ import io.kubecdc.sink.health.HttpEndpoint;
 import io.kubecdc.sink.kafka.DeadLetters;
 import io.kubecdc.sink.kafka.KafkaClients;
 import io.kubecdc.sink.kafka.KafkaDeadLetters;
+import io.kubecdc.sink.kafka.RecordFetcher;
 import io.kubecdc.sink.metrics.SinkMetrics;
 import io.kubecdc.sink.pipeline.FlushPolicy;
 import io.kubecdc.sink.pipeline.SinkContext;
@@ -84,7 +85,8 @@ public final class SinkWorker {
                 KafkaClients.producer(config.kafka(), env),
                 config.deadLetterTopic(),
                 retrier,
-                metrics)) {
+                metrics,
+                new RecordFetcher(() -> KafkaClients.reader(config.kafka(), env)))) {
       probes.scheduleWithFixedDelay(
           () -> health.clickhouse(safePing(gateway)), 0, 5, TimeUnit.SECONDS);
       SinkContext ctx =

@@ -41,6 +41,11 @@ final class WorkerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    // e.g. -Dworker.jvmOptions=-XX:StartFlightRecording=filename=/tmp/w.jfr to profile
+    String extra = System.getProperty("worker.jvmOptions", "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.add("-cp");
     command.add(module.resolve("target/classes") + ":" + module.resolve("target/lib") + "/*");
     command.add("io.kubecdc.sink.SinkWorkerMain");

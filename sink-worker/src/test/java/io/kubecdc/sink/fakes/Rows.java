@@ -30,6 +30,7 @@ public final class Rows {
   }
 
   public static SourceRef ref(long offset) {
-    return new SourceRef("t", 0, offset, null, ("v" + offset).getBytes(StandardCharsets.UTF_8));
+    return new SourceRef(
+        "t", 0, offset, null, ("v" + offset).getBytes(StandardCharsets.UTF_8), true);
   }
 }

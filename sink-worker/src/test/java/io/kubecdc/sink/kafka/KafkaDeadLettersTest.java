@@ -25,9 +25,12 @@ class KafkaDeadLettersTest {
   void shouldKeepKeyAndValueAndAddSourceAndErrorHeaders() {
     MockProducer<byte[], byte[]> producer =
         new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-    DeadLetters dlq = new KafkaDeadLetters(producer, "orders.dlq", retrier, new SinkMetrics());
+    DeadLetters dlq =
+        new KafkaDeadLetters(producer, "orders.dlq", retrier, new SinkMetrics(), noReadBack());
     dlq.send(
-        new SourceRef("orders", 2, 17, bytes("k"), bytes("v")), "decode", "not a change event");
+        new SourceRef("orders", 2, 17, bytes("k"), bytes("v"), true),
+        "decode",
+        "not a change event");
 
     ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
     assertThat(sent.topic()).isEqualTo("orders.dlq");
@@ -53,10 +56,19 @@ class KafkaDeadLettersTest {
             },
             RetryListener.NONE,
             () -> false);
-    DeadLetters dlq = new KafkaDeadLetters(producer, "orders.dlq", healing, new SinkMetrics());
-    dlq.send(new SourceRef("orders", 0, 1, null, bytes("v")), "decode", "x");
+    DeadLetters dlq =
+        new KafkaDeadLetters(producer, "orders.dlq", healing, new SinkMetrics(), noReadBack());
+    dlq.send(new SourceRef("orders", 0, 1, null, bytes("v"), true), "decode", "x");
     assertThat(sleeps).hasSize(1);
     assertThat(producer.history()).hasSize(1);
+  }
+
+  /** The record is in hand: reading it back from Kafka would be a mistake. */
+  static RecordFetcher noReadBack() {
+    return new RecordFetcher(
+        () -> {
+          throw new AssertionError("no read-back expected");
+        });
   }
 
   static byte[] bytes(String s) {

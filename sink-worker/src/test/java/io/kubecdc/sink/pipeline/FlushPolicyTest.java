@@ -12,10 +12,9 @@ class FlushPolicyTest {
 
   @Test
   void shouldBeFullAtMaxRowsOrMaxBytes() {
-    assertThat(policy.full(99, 999, 999)).isFalse();
-    assertThat(policy.full(100, 0, 0)).isTrue();
-    assertThat(policy.full(1, 1000, 0)).isTrue();
-    assertThat(policy.full(1, 10, 1000)).isTrue();
+    assertThat(policy.full(99, 999)).isFalse();
+    assertThat(policy.full(100, 0)).isTrue();
+    assertThat(policy.full(1, 1000)).isTrue();
   }
 
   @Test

@@ -1,0 +1,122 @@
+package io.kubecdc.sink.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.kubecdc.sink.bench.OrdersEvents;
+import io.kubecdc.sink.decode.ChangeEvent;
+import io.kubecdc.sink.decode.EventDecoder;
+import io.kubecdc.sink.decode.EventSchema;
+import io.kubecdc.sink.e2e.CdcFixture.TargetTable;
+import io.kubecdc.stack.StackEndpoints;
+import io.kubecdc.stack.junit.LocalStackExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Drain rate: N realistic orders change events (15 columns, schema in every record, as the
+ * connector writes them with the contract's settings, lz4 on the wire) are loaded into one Kafka
+ * partition first; then the sink-worker (256 MiB heap) drains them into ClickHouse. Prints
+ * events/s; asserts nothing about time. Run with bin/bench.
+ */
+@Tag("benchmark")
+@ExtendWith(LocalStackExtension.class)
+class KafkaToClickHouseBenchmark {
+  private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
+  private static final Pattern WRITTEN =
+      Pattern.compile("(?m)^kubecdc_sink_rows_written_total\\{[^}]*\\} ([0-9.E]+)$");
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldPrintTheDrainRate(StackEndpoints stack) throws Exception {
+    try (CdcFixture f = new CdcFixture(stack, dir)) {
+      String topic = f.topic("orders");
+      try (Admin admin =
+          Admin.create(
+              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+      }
+      OrdersEvents events = new OrdersEvents();
+      TargetTable target = target(events.next());
+      long t0 = System.nanoTime();
+      long bytes = load(stack, topic, events);
+      double loadSeconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(
+          "load: %,d events (%.0f MB of JSON) into Kafka in %.1f s%n",
+          EVENTS, bytes / 1e6, loadSeconds);
+
+      int port = CdcFixture.freePort();
+      Path config = f.workerConfig(List.of(target), port, "");
+      try (WorkerProcess worker = f.worker(config, port).start()) {
+        long started = System.nanoTime();
+        worker.awaitReady();
+        await()
+            .atMost(Duration.ofMinutes(10))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> written(worker) >= EVENTS);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(
+            "drain: %,d events Kafka -> ClickHouse in %.1f s (worker start included): %,.0f events/s%n",
+            EVENTS, seconds, EVENTS / seconds);
+        System.out.println("worker " + WorkerMemory.of(worker));
+      }
+    }
+  }
+
+  private static long load(StackEndpoints stack, String topic, OrdersEvents events)
+      throws Exception {
+    Map<String, Object> p =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.kafkaBootstrap(),
+            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+            "lz4",
+            ProducerConfig.LINGER_MS_CONFIG,
+            20,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            1 << 20,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class);
+    long bytes = 0;
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+      for (int i = 0; i < EVENTS; i++) {
+        byte[] value = events.next();
+        bytes += value.length;
+        producer.send(new ProducerRecord<>(topic, null, value));
+      }
+      producer.flush();
+    }
+    return bytes;
+  }
+
+  /** The target table as the operator will derive it: the decoder's own type mapping. */
+  private static TargetTable target(byte[] event) throws Exception {
+    EventSchema schema = ((ChangeEvent.Row) new EventDecoder().decode(event)).schema();
+    Map<String, String> columns = new LinkedHashMap<>();
+    schema.fields().forEach(field -> columns.put(field.name(), field.clickhouseType()));
+    return new TargetTable("orders", List.of("id"), columns);
+  }
+
+  private static long written(WorkerProcess worker) throws Exception {
+    Matcher m = WRITTEN.matcher(worker.metrics());
+    return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+  }
+}
