@@ -74,6 +74,10 @@ class KafkaToClickHouseBenchmark {
         System.out.printf(
             "drain: %,d events Kafka -> ClickHouse in %.1f s (worker start included): %,.0f events/s%n",
             EVENTS, seconds, EVENTS / seconds);
+        System.out.printf(
+            "drain: %d inserts, %.1f s waiting for ClickHouse in all%n",
+            (long) metric(worker, "kubecdc_sink_insert_duration_seconds_count"),
+            metric(worker, "kubecdc_sink_insert_duration_seconds_sum"));
         System.out.println("worker " + WorkerMemory.of(worker));
       }
     }
@@ -113,6 +117,16 @@ class KafkaToClickHouseBenchmark {
     Map<String, String> columns = new LinkedHashMap<>();
     schema.fields().forEach(field -> columns.put(field.name(), field.clickhouseType()));
     return new TargetTable("orders", List.of("id"), columns);
+  }
+
+  private static double metric(WorkerProcess worker, String name) throws Exception {
+    Matcher m =
+        Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.E+-]+)$").matcher(worker.metrics());
+    double sum = 0;
+    while (m.find()) {
+      sum += Double.parseDouble(m.group(1));
+    }
+    return sum;
   }
 
   private static long written(WorkerProcess worker) throws Exception {

@@ -27,12 +27,15 @@ final class WorkerMemory {
         .orElse("?");
   }
 
-  /** The "garbage-first heap total ..., used ..." line of jcmd GC.heap_info. */
+  /** The generation lines of jcmd GC.heap_info ("total ...K, used ...K"), whatever the GC. */
   private static String heap(long pid) throws Exception {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.heap_info").start();
     String out = new String(p.getInputStream().readAllBytes());
     p.waitFor(30, TimeUnit.SECONDS);
-    return out.lines().filter(l -> l.contains("heap")).map(String::trim).findFirst().orElse("?");
+    return out.lines()
+        .filter(l -> l.contains("total") && l.contains("used"))
+        .map(l -> l.trim().replaceAll("\\s*\\[.*$", ""))
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 }

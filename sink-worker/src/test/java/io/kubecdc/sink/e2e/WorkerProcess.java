@@ -40,7 +40,10 @@ final class WorkerProcess implements AutoCloseable {
     Path module = Path.of("").toAbsolutePath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // as the operator's Deployment runs it: a small heap, and the serial collector, which beats
+    // G1 for one busy thread on two cores shared with Kafka and ClickHouse
     command.add("-Xmx256m");
+    command.add("-XX:+UseSerialGC");
     // e.g. -Dworker.jvmOptions=-XX:StartFlightRecording=filename=/tmp/w.jfr to profile
     String extra = System.getProperty("worker.jvmOptions", "");
     if (!extra.isBlank()) {
