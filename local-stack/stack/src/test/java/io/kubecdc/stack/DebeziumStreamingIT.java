@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubecdc.stack.connect.ConnectRest;
 import io.kubecdc.stack.connect.DebeziumPostgres;
-import io.kubecdc.stack.demo.ChangeEvent;
 import io.kubecdc.stack.junit.LocalStackTest;
 import java.math.BigDecimal;
 import java.sql.Connection;

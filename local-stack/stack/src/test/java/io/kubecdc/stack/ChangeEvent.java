@@ -1,4 +1,4 @@
-package io.kubecdc.stack.demo;
+package io.kubecdc.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,7 @@ import java.util.Base64;
 
 /**
  * A Debezium change event in Connect's JSON form with schemas (schema + payload), read just far
- * enough for the smoke pipeline and the stack's tests. The sink-worker has the real decoder.
+ * enough for the stack's own tests. The sink-worker has the real decoder.
  */
 public record ChangeEvent(JsonNode schema, JsonNode payload) {
   private static final ObjectMapper JSON = new ObjectMapper();
