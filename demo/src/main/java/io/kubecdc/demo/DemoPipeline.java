@@ -5,6 +5,7 @@ import io.kubecdc.stack.LocalStack;
 import io.kubecdc.stack.StackConfig;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.connect.ConnectRest;
+import io.kubecdc.stack.connect.ConnectorTeardown;
 import io.kubecdc.stack.connect.DebeziumPostgres;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -40,7 +41,7 @@ public final class DemoPipeline {
   public static boolean run(StackEndpoints ep, Path repoRoot, PrintStream out) throws Exception {
     ConnectRest connect = new ConnectRest(ep.connectUrl());
     DemoData data = new DemoData(ep);
-    new DemoReset(ep, connect).reset(CONNECTOR, PREFIX, TOPIC, GROUP);
+    new DemoReset(ep).reset(CONNECTOR, PREFIX, TOPIC, GROUP);
     data.createSource(1_000);
     out.println("1. PostgreSQL: public.orders with 1,000 rows");
 
@@ -82,7 +83,7 @@ public final class DemoPipeline {
           worker.metric("kubecdc_sink_freshness_seconds"),
           worker.metric("kubecdc_sink_dead_letters_total"));
       int exit = worker.stop();
-      connect.deleteWithOffsets(CONNECTOR);
+      ConnectorTeardown.remove(ep, CONNECTOR, PREFIX);
       out.println("7. sink-worker stopped by SIGTERM (exit " + exit + "); connector removed");
       out.println("   try: SELECT * FROM demo.orders FINAL WHERE _deleted = 0 LIMIT 10");
       return equal && exit == 0;

@@ -1,9 +1,8 @@
 package io.kubecdc.demo;
 
 import io.kubecdc.stack.StackEndpoints;
-import io.kubecdc.stack.connect.ConnectRest;
+import io.kubecdc.stack.connect.ConnectorTeardown;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +15,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 final class DemoReset {
   private final StackEndpoints ep;
-  private final ConnectRest connect;
 
-  DemoReset(StackEndpoints ep, ConnectRest connect) {
+  DemoReset(StackEndpoints ep) {
     this.ep = ep;
-    this.connect = connect;
   }
 
   void reset(String connector, String slot, String topic, String group) throws Exception {
-    connect.deleteWithOffsets(connector);
-    dropSlot(slot);
+    ConnectorTeardown.remove(ep, connector, slot);
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ep.kafkaBootstrap()))) {
       if (admin.listConsumerGroups().all().get().stream()
@@ -42,29 +38,6 @@ final class DemoReset {
     try (Connection ch = DemoData.clickhouse(ep);
         Statement s = ch.createStatement()) {
       s.execute("DROP TABLE IF EXISTS demo.orders");
-    }
-  }
-
-  /** The slot stays active for a moment after its connector is gone. */
-  private void dropSlot(String slot) throws Exception {
-    try (Connection pg = DemoData.postgres(ep);
-        Statement s = pg.createStatement()) {
-      for (int attempt = 0; ; attempt++) {
-        try {
-          s.execute(
-              "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
-                  + " WHERE slot_name = '"
-                  + slot
-                  + "'");
-          break;
-        } catch (SQLException stillActive) {
-          if (attempt > 100) {
-            throw stillActive;
-          }
-          Thread.sleep(200);
-        }
-      }
-      s.execute("DROP PUBLICATION IF EXISTS " + slot);
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubecdc.stack.connect.ConnectRest;
+import io.kubecdc.stack.connect.ConnectorTeardown;
 import io.kubecdc.stack.connect.DebeziumPostgres;
 import io.kubecdc.stack.junit.LocalStackTest;
 import java.math.BigDecimal;
@@ -103,20 +104,8 @@ class DebeziumStreamingIT {
 
   @AfterEach
   void dropConnectorAndSlot() throws Exception {
-    connect.delete(id);
-    // the slot stays active until the task has stopped
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              sql(
-                  "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '"
-                      + id
-                      + "'");
-              return true;
-            });
-    sql("DROP PUBLICATION IF EXISTS " + id, "DROP TABLE IF EXISTS " + table);
+    ConnectorTeardown.remove(stack, id, id);
+    sql("DROP TABLE IF EXISTS " + table);
   }
 
   private List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer, int n) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.kubecdc.contract.EventShape;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.connect.ConnectRest;
+import io.kubecdc.stack.connect.ConnectorTeardown;
 import io.kubecdc.stack.connect.DebeziumPostgres;
 import io.kubecdc.stack.junit.LocalStackTest;
 import java.nio.file.Files;
@@ -89,23 +90,8 @@ class DebeziumEventsIT {
 
   @AfterEach
   void dropConnectorSlotAndTable() throws Exception {
-    connect.delete(id);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              sql(
-                  "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
-                      + " WHERE slot_name = '"
-                      + id
-                      + "'");
-              return true;
-            });
-    sql(
-        "DROP PUBLICATION IF EXISTS " + id,
-        "DROP TABLE IF EXISTS " + table,
-        "DROP TYPE IF EXISTS mood_" + id);
+    ConnectorTeardown.remove(stack, id, id);
+    sql("DROP TABLE IF EXISTS " + table, "DROP TYPE IF EXISTS mood_" + id);
   }
 
   private List<byte[]> poll(KafkaConsumer<byte[], byte[]> consumer, int n) {

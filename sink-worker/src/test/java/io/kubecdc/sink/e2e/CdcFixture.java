@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.kubecdc.contract.EventShape;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.connect.ConnectRest;
+import io.kubecdc.stack.connect.ConnectorTeardown;
 import io.kubecdc.stack.connect.DebeziumPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -164,20 +165,8 @@ final class CdcFixture implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    connect.deleteWithOffsets(id);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              pg(
-                  "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots"
-                      + " WHERE slot_name = '"
-                      + id
-                      + "'");
-              return true;
-            });
-    pg("DROP PUBLICATION IF EXISTS " + id, "DROP SCHEMA " + id + " CASCADE");
+    ConnectorTeardown.remove(stack, id, id);
+    pg("DROP SCHEMA " + id + " CASCADE");
     ch("DROP DATABASE IF EXISTS " + id);
   }
 
