@@ -10,10 +10,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +94,28 @@ class CrashRecoveryIT {
           "crash test: killed with %d rows written, %d rows written in all (replays included)%n",
           seenAtKill, f.chLong("SELECT count() FROM " + live));
       assertThat(second.terminate()).as("SIGTERM exit code").isZero();
+      assertThat(committedLag(f)).as("nothing left uncommitted").isZero();
+    }
+  }
+
+  /** Log end offset minus the group's committed offset, summed over the topic's partitions. */
+  static long committedLag(CdcFixture f) throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, f.stack.kafkaBootstrap()))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets("kubecdc.test." + f.id + ".v1")
+              .partitionsToOffsetAndMetadata()
+              .get();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+      assertThat(committed).isNotEmpty();
+      long lag = 0;
+      for (var e : admin.listOffsets(latest).all().get().entrySet()) {
+        lag += e.getValue().offset() - committed.get(e.getKey()).offset();
+      }
+      return lag;
     }
   }
 
