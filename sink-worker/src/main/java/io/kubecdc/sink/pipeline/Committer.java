@@ -54,6 +54,23 @@ final class Committer {
     if (offsets.isEmpty()) {
       return;
     }
+    send(offsets);
+  }
+
+  /** The offsets after every record handled so far, per partition. */
+  Map<TopicPartition, OffsetAndMetadata> handledOffsets() {
+    return ledger.committable(topic -> true);
+  }
+
+  /** Commits offsets whose records are all acknowledged (a finished insert generation). */
+  void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    if (offsets.isEmpty()) {
+      return;
+    }
+    send(offsets);
+  }
+
+  private void send(Map<TopicPartition, OffsetAndMetadata> offsets) {
     try {
       retrier.run("commit offsets", () -> consumer.commitSync(offsets));
       metrics.committed();

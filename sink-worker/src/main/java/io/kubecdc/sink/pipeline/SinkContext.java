@@ -17,7 +17,8 @@ public record SinkContext(
     SinkMetrics metrics,
     FlushPolicy policy,
     TruncatePolicy truncatePolicy,
-    LongSupplier nanoClock) {
+    LongSupplier nanoClock,
+    InsertPipeline pipeline) {
 
   BatchWriter writer() {
     return new BatchWriter(gateway, deadLetters, retrier, metrics, nanoClock);

@@ -7,6 +7,7 @@ import io.kubecdc.sink.health.HealthState;
 import io.kubecdc.sink.kafka.SourceRef;
 import io.kubecdc.sink.retry.StoppedException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,10 @@ public final class SinkLoop implements Runnable {
     if (sinks.values().stream().anyMatch(s -> ctx.policy().due(s.oldestPendingNanos(), now))) {
       flushAll();
     }
-    committer.commitClean();
+    committer.commit(ctx.pipeline().takeCompleted());
+    if (!ctx.pipeline().busy()) {
+      committer.commitClean();
+    }
     lagProbe.maybeProbe();
   }
 
@@ -116,7 +120,7 @@ public final class SinkLoop implements Runnable {
     if (event instanceof ChangeEvent.Row row) {
       sink.accept(row, ref);
       if (sink.full()) {
-        sink.flush();
+        flushAll();
       }
     } else if (event instanceof ChangeEvent.Truncate truncate) {
       sink.truncate(truncate, ref);
@@ -126,15 +130,37 @@ public final class SinkLoop implements Runnable {
     committer.handled(record);
   }
 
+  /**
+   * Hands every table's pending rows to the insert pipeline, after the generation in flight; the
+   * offsets handled so far become committable when this generation is in ClickHouse.
+   */
   void flushAll() {
-    sinks.values().forEach(TableSink::flush);
+    ctx.pipeline().awaitIdle();
+    committer.commit(ctx.pipeline().takeCompleted());
+    List<Runnable> jobs = new ArrayList<>();
+    for (TableSink sink : sinks.values()) {
+      FlushJob job = sink.detach();
+      if (job != null) {
+        jobs.add(job);
+      }
+    }
+    if (!jobs.isEmpty()) {
+      ctx.pipeline().start(jobs, committer.handledOffsets());
+    }
+  }
+
+  /** Everything handled is in ClickHouse (or the dead-letter topic) and committed. */
+  private void flushAndCommitAll() {
+    flushAll();
+    ctx.pipeline().awaitIdle();
+    committer.commit(ctx.pipeline().takeCompleted());
+    committer.commitClean();
   }
 
   private void finish(boolean clean) {
     try {
       if (clean) {
-        flushAll();
-        committer.commitClean();
+        flushAndCommitAll();
         log.info("event=stopped flushed=true");
       }
     } catch (StoppedException e) {
@@ -161,8 +187,7 @@ public final class SinkLoop implements Runnable {
         return;
       }
       log.info("event=partitions_revoked partitions={}", partitions);
-      flushAll();
-      committer.commitClean();
+      flushAndCommitAll();
       committer.forget(partitions);
     }
 

@@ -4,7 +4,6 @@ import io.kubecdc.sink.clickhouse.ClickHouseRejectedException;
 import io.kubecdc.sink.codec.TableBatch;
 import io.kubecdc.sink.config.TruncatePolicy;
 import io.kubecdc.sink.decode.ChangeEvent;
-import io.kubecdc.sink.encode.EncodeException;
 import io.kubecdc.sink.kafka.SourceRef;
 import io.kubecdc.sink.table.ColumnSpec;
 import io.kubecdc.sink.table.TableLayout;
@@ -25,6 +24,7 @@ public final class TableSink {
   private final ToastResolver toast;
   private final List<SourceRef> refs = new ArrayList<>();
   private TableBatch batch;
+  private volatile TableBatch spare;
   private long oldestNanos = -1;
   private long maxSourceTs;
 
@@ -71,14 +71,7 @@ public final class TableSink {
   }
 
   private void append(ChangeEvent.Row row, SourceRef ref) {
-    try {
-      batch.append(row);
-    } catch (EncodeException e) {
-      ctx.metrics().error("encode");
-      ctx.deadLetters().send(ref, "encode", e.getMessage());
-      return;
-    }
-    refs.add(ref.withoutBytes());
+    FlushJob.append(ctx, batch, refs, row, ref);
   }
 
   private void markPending(long sourceTs) {
@@ -127,30 +120,39 @@ public final class TableSink {
   }
 
   /**
-   * Inserts every pending row and waits for the ack; then the rows whose TOAST values were missing,
-   * completed from ClickHouse, which by then holds the rows just inserted.
+   * Inserts every pending row of this table now, on the caller's thread, after the generation in
+   * flight (for schema changes and truncates, which must see every earlier row).
    */
   public void flush() {
-    if (isEmpty()) {
-      return;
+    ctx.pipeline().awaitIdle();
+    FlushJob job = detach();
+    if (job != null) {
+      job.run();
     }
-    insertBatch();
-    if (toast.hasDeferred()) {
-      for (ToastResolver.Deferred d : toast.drain(batch.layout())) {
-        append(d.row(), d.ref());
-      }
-      insertBatch();
-    }
-    oldestNanos = -1;
-    maxSourceTs = 0;
   }
 
-  private void insertBatch() {
-    if (batch.rowCount() > 0) {
-      ctx.writer().write(label, batch, refs, maxSourceTs);
+  /**
+   * Hands the pending rows over as a job and starts a new batch (the previous one, once its job is
+   * done). Null when nothing is pending. Call only while no job of this table runs.
+   */
+  FlushJob detach() {
+    if (isEmpty()) {
+      return null;
     }
-    batch.clear();
+    TableBatch full = batch;
+    TableBatch next = spare;
+    spare = null;
+    batch =
+        next != null && next.layout().equals(full.layout())
+            ? next
+            : ctx.codec().batches().create(full.layout());
+    FlushJob job =
+        new FlushJob(
+            label, ctx, toast, full, refs, toast.takeDeferred(), maxSourceTs, b -> spare = b);
     refs.clear();
+    oldestNanos = -1;
+    maxSourceTs = 0;
+    return job;
   }
 
   public boolean isEmpty() {

@@ -72,8 +72,15 @@ final class ToastResolver {
     return !deferred.isEmpty();
   }
 
-  /** Resolves the waiting rows with one lookup, in arrival order, and forgets them. */
-  List<Deferred> drain(TableLayout layout) {
+  /** The waiting rows, handed over to a flush; the resolver forgets them. */
+  List<Deferred> takeDeferred() {
+    List<Deferred> taken = List.copyOf(deferred);
+    deferred.clear();
+    return taken;
+  }
+
+  /** Resolves waiting rows with one lookup, in arrival order. */
+  List<Deferred> resolve(TableLayout layout, List<Deferred> deferred) {
     if (deferred.isEmpty()) {
       return List.of();
     }
@@ -102,7 +109,6 @@ final class ToastResolver {
       current.put(key, next);
       resolved.add(new Deferred(row, d.ref()));
     }
-    deferred.clear();
     return resolved;
   }
 

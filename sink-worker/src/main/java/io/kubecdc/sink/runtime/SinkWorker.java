@@ -15,6 +15,7 @@ import io.kubecdc.sink.kafka.KafkaDeadLetters;
 import io.kubecdc.sink.kafka.RecordFetcher;
 import io.kubecdc.sink.metrics.SinkMetrics;
 import io.kubecdc.sink.pipeline.FlushPolicy;
+import io.kubecdc.sink.pipeline.InsertPipeline;
 import io.kubecdc.sink.pipeline.SinkContext;
 import io.kubecdc.sink.pipeline.SinkLoop;
 import io.kubecdc.sink.pipeline.TableSink;
@@ -86,7 +87,8 @@ public final class SinkWorker {
                 config.deadLetterTopic(),
                 retrier,
                 metrics,
-                new RecordFetcher(() -> KafkaClients.reader(config.kafka(), env)))) {
+                new RecordFetcher(() -> KafkaClients.reader(config.kafka(), env)));
+        InsertPipeline pipeline = InsertPipeline.background()) {
       probes.scheduleWithFixedDelay(
           () -> health.clickhouse(safePing(gateway)), 0, 5, TimeUnit.SECONDS);
       SinkContext ctx =
@@ -98,7 +100,8 @@ public final class SinkWorker {
               metrics,
               FlushPolicy.of(config.batch()),
               config.truncate(),
-              System::nanoTime);
+              System::nanoTime,
+              pipeline);
       TableBootstrap bootstrap = new TableBootstrap(gateway, codec.schema(), retrier);
       Map<String, TableSink> sinks = new HashMap<>();
       for (TableConfig table : config.tables()) {

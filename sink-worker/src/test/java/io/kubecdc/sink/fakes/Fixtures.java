@@ -5,6 +5,7 @@ import io.kubecdc.sink.codec.SchemaStatements;
 import io.kubecdc.sink.config.TruncatePolicy;
 import io.kubecdc.sink.metrics.SinkMetrics;
 import io.kubecdc.sink.pipeline.FlushPolicy;
+import io.kubecdc.sink.pipeline.InsertPipeline;
 import io.kubecdc.sink.pipeline.SinkContext;
 import io.kubecdc.sink.retry.Backoff;
 import io.kubecdc.sink.retry.Retrier;
@@ -71,7 +72,15 @@ public final class Fixtures {
             FakeBatch::new,
             SCHEMA);
     return new SinkContext(
-        gateway, deadLetters, codec, retrier(), metrics, policy, truncate, nanos::get);
+        gateway,
+        deadLetters,
+        codec,
+        retrier(),
+        metrics,
+        policy,
+        truncate,
+        nanos::get,
+        InsertPipeline.direct());
   }
 
   public String scrape() throws java.io.IOException {
