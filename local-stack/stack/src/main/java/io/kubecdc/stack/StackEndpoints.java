@@ -3,7 +3,6 @@ package io.kubecdc.stack;
 import io.kubecdc.stack.service.ClickHouseService;
 import io.kubecdc.stack.service.ConnectService;
 import io.kubecdc.stack.service.KafkaService;
-import io.kubecdc.stack.service.PostgresService;
 import io.kubecdc.stack.service.Secrets;
 import java.nio.file.Path;
 
@@ -12,7 +11,7 @@ import java.nio.file.Path;
  * secret files on demand and are never part of {@link #toString()}.
  */
 public record StackEndpoints(
-    String postgresJdbcUrl,
+    int postgresPort,
     String kafkaBootstrap,
     String connectUrl,
     String clickhouseUrl,
@@ -20,7 +19,7 @@ public record StackEndpoints(
 
   public static StackEndpoints of(StackConfig config) {
     return new StackEndpoints(
-        PostgresService.jdbcUrl(config),
+        config.postgresPort(),
         KafkaService.bootstrap(config),
         ConnectService.url(config),
         ClickHouseService.url(config),
@@ -31,8 +30,8 @@ public record StackEndpoints(
     return "127.0.0.1";
   }
 
-  public int postgresPort() {
-    return Integer.parseInt(postgresJdbcUrl.replaceAll(".*:(\\d+)/.*", "$1"));
+  public String postgresJdbcUrl() {
+    return "jdbc:postgresql://" + postgresHost() + ":" + postgresPort + "/postgres";
   }
 
   public String postgresUser() {

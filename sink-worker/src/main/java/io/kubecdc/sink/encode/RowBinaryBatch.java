@@ -46,13 +46,12 @@ public final class RowBinaryBatch {
 
   /** The columns the row carries that the layout lacks, with their ClickHouse types. */
   public List<ColumnSpec> missingColumns(ChangeEvent.Row row) {
-    List<ColumnSpec> missing = new ArrayList<>();
-    for (EventSchema.Field f : row.schema().fields()) {
-      if (layout.indexOf(f.name()) < 0) {
-        missing.add(new ColumnSpec(f.name(), f.clickhouseType()));
-      }
+    EventSchema schema = row.schema();
+    // a schema already mapped onto the layout lacks nothing: no per-row scan on the hot path
+    if (schema == lastSchema || mappings.containsKey(schema)) {
+      return List.of();
     }
-    return missing;
+    return missingColumnsOf(schema);
   }
 
   /**
@@ -125,7 +124,13 @@ public final class RowBinaryBatch {
   }
 
   private List<ColumnSpec> missingColumnsOf(EventSchema schema) {
-    return missingColumns(new ChangeEvent.Row(ChangeEvent.Op.READ, 0, 0, schema, new Object[0]));
+    List<ColumnSpec> missing = new ArrayList<>();
+    for (EventSchema.Field f : schema.fields()) {
+      if (layout.indexOf(f.name()) < 0) {
+        missing.add(new ColumnSpec(f.name(), f.clickhouseType()));
+      }
+    }
+    return missing;
   }
 
   public int rowCount() {

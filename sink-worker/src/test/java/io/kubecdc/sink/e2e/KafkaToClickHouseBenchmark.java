@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(LocalStackExtension.class)
 class KafkaToClickHouseBenchmark {
   private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
-  private static final Pattern WRITTEN =
-      Pattern.compile("(?m)^kubecdc_sink_rows_written_total\\{[^}]*\\} ([0-9.E]+)$");
 
   @TempDir Path dir;
 
@@ -73,7 +69,7 @@ class KafkaToClickHouseBenchmark {
             .pollInterval(Duration.ofMillis(50))
             .until(
                 () -> {
-                  long rows = written(worker);
+                  long rows = (long) worker.metric("kubecdc_sink_rows_written_total");
                   if (rows > 0 && firstWrite[0] == 0) {
                     firstWrite[0] = System.nanoTime();
                     firstRows[0] = rows;
@@ -89,8 +85,8 @@ class KafkaToClickHouseBenchmark {
             EVENTS, seconds, EVENTS / seconds, (EVENTS - firstRows[0]) / steady);
         System.out.printf(
             "drain: %d inserts, %.1f s waiting for ClickHouse in all%n",
-            (long) metric(worker, "kubecdc_sink_insert_duration_seconds_count"),
-            metric(worker, "kubecdc_sink_insert_duration_seconds_sum"));
+            (long) worker.metric("kubecdc_sink_insert_duration_seconds_count"),
+            worker.metric("kubecdc_sink_insert_duration_seconds_sum"));
         System.out.println("worker " + WorkerMemory.of(worker));
       }
     }
@@ -130,20 +126,5 @@ class KafkaToClickHouseBenchmark {
     Map<String, String> columns = new LinkedHashMap<>();
     schema.fields().forEach(field -> columns.put(field.name(), field.clickhouseType()));
     return new TargetTable("orders", List.of("id"), columns);
-  }
-
-  private static double metric(WorkerProcess worker, String name) throws Exception {
-    Matcher m =
-        Pattern.compile("(?m)^" + name + "\\{[^}]*\\} ([0-9.E+-]+)$").matcher(worker.metrics());
-    double sum = 0;
-    while (m.find()) {
-      sum += Double.parseDouble(m.group(1));
-    }
-    return sum;
-  }
-
-  private static long written(WorkerProcess worker) throws Exception {
-    Matcher m = WRITTEN.matcher(worker.metrics());
-    return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
   }
 }

@@ -94,6 +94,17 @@ final class WorkerProcess implements AutoCloseable {
         .body();
   }
 
+  /** A Prometheus sample of the worker, summed over its label sets; 0 when absent. */
+  double metric(String name) throws IOException, InterruptedException {
+    double sum = 0;
+    for (String line : metrics().split("\n")) {
+      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
   /** SIGKILL: no flush, no commit. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -12,8 +12,6 @@ import io.kubecdc.sink.config.TableConfig;
 import io.kubecdc.sink.config.TruncatePolicy;
 import io.kubecdc.sink.config.WorkerEnvironment;
 import io.kubecdc.sink.runtime.SinkWorker;
-import io.kubecdc.sink.table.ColumnSpec;
-import io.kubecdc.sink.table.TableLayout;
 import io.kubecdc.stack.StackEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,42 +37,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** One IT's private names (topic, DLQ, group, table) on the shared stack, and helpers. */
 final class ItStack implements AutoCloseable {
-  static final SchemaStatements TEST_DDL =
-      new SchemaStatements() {
-        @Override
-        public String createTable(TableLayout layout) {
-          String cols =
-              layout.columns().stream()
-                  .map(c -> "`" + c.name() + "` " + c.type())
-                  .collect(Collectors.joining(", "));
-          return "CREATE TABLE IF NOT EXISTS "
-              + layout.qualifiedName()
-              + " ("
-              + cols
-              + ", _version UInt64, _deleted UInt8) ENGINE = ReplacingMergeTree(_version, _deleted) ORDER BY ("
-              + String.join(", ", layout.keyColumns())
-              + ")";
-        }
-
-        @Override
-        public String addColumns(TableLayout layout, List<ColumnSpec> added) {
-          List<String> clauses = new java.util.ArrayList<>();
-          String after = layout.columns().get(layout.columns().size() - 1).name();
-          for (ColumnSpec c : added) {
-            clauses.add(
-                "ADD COLUMN IF NOT EXISTS `"
-                    + c.name()
-                    + "` "
-                    + c.type()
-                    + " AFTER `"
-                    + after
-                    + "`");
-            after = c.name();
-          }
-          return "ALTER TABLE " + layout.qualifiedName() + " " + String.join(", ", clauses);
-        }
-      };
-  static final Codec TEST_CODEC = new Codec(TextDecoder::new, TestRowBinaryBatch::new, TEST_DDL);
+  static final Codec TEST_CODEC =
+      new Codec(TextDecoder::new, TestRowBinaryBatch::new, SchemaStatements.ddl());
 
   final StackEndpoints stack;
   final String id = "sw" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);

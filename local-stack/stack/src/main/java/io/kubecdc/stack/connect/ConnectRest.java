@@ -29,16 +29,10 @@ public final class ConnectRest {
 
   /** Creates or updates a connector ({@code PUT /connectors/<name>/config}). */
   public void putConfig(String name, Map<String, String> config) {
-    String body;
-    try {
-      body = JSON.writeValueAsString(config);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(e);
-    }
     send(
         HttpRequest.newBuilder(uri("/connectors/" + name + "/config"))
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+            .PUT(json(config)));
   }
 
   /** The connector's status document, empty if it does not exist. */
@@ -71,18 +65,10 @@ public final class ConnectRest {
    * reads anything; fails if it exists.
    */
   public void createStopped(String name, Map<String, String> config) {
-    String body;
-    try {
-      body =
-          JSON.writeValueAsString(
-              Map.of("name", name, "config", config, "initial_state", "STOPPED"));
-    } catch (IOException e) {
-      throw new IllegalArgumentException(e);
-    }
     send(
         HttpRequest.newBuilder(uri("/connectors"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+            .POST(json(Map.of("name", name, "config", config, "initial_state", "STOPPED"))));
   }
 
   /** Stops the connector's tasks, keeping its config and offsets. */
@@ -157,6 +143,14 @@ public final class ConnectRest {
         Thread.currentThread().interrupt();
         throw new StackException("interrupted", e);
       }
+    }
+  }
+
+  private static HttpRequest.BodyPublisher json(Object body) {
+    try {
+      return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot write JSON", e);
     }
   }
 

@@ -2,10 +2,6 @@ package io.kubecdc.stack.service;
 
 import io.kubecdc.stack.StackConfig;
 import io.kubecdc.stack.StackException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -15,8 +11,6 @@ import java.util.List;
  * only: production and kind use clickhouse-server.
  */
 public final class ClickHouseService extends JavaService {
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   public ClickHouseService(StackConfig config) {
     super(config, "clickhouse");
@@ -77,20 +71,7 @@ public final class ClickHouseService extends JavaService {
 
   @Override
   protected boolean answers() {
-    try {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(endpoint() + "/ping"))
-                  .timeout(Duration.ofSeconds(3))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 && r.body().startsWith("Ok.");
-    } catch (java.io.IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return HttpProbe.get(endpoint() + "/ping").map(body -> body.startsWith("Ok.")).orElse(false);
   }
 
   @Override

@@ -3,10 +3,6 @@ package io.kubecdc.stack.service;
 import io.kubecdc.stack.StackConfig;
 import io.kubecdc.stack.StackException;
 import io.kubecdc.stack.process.Commands;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +17,6 @@ import java.util.Map;
  */
 public final class ConnectService extends KafkaJvmService {
   static final String DEBEZIUM_CONNECTOR = "io.debezium.connector.postgresql.PostgresConnector";
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   public ConnectService(StackConfig config) {
     super(config, "connect", "768m");
@@ -113,25 +107,10 @@ public final class ConnectService extends KafkaJvmService {
   /** Ready once the worker has joined its group and lists the Debezium plugin. */
   @Override
   protected boolean answers() {
-    return get("/connectors").map(body -> body.startsWith("[")).orElse(false)
-        && get("/connector-plugins").map(body -> body.contains(DEBEZIUM_CONNECTOR)).orElse(false);
-  }
-
-  private java.util.Optional<String> get(String path) {
-    try {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(endpoint() + path))
-                  .timeout(Duration.ofSeconds(3))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 ? java.util.Optional.of(r.body()) : java.util.Optional.empty();
-    } catch (java.io.IOException e) {
-      return java.util.Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return java.util.Optional.empty();
-    }
+    return HttpProbe.get(endpoint() + "/connectors").map(body -> body.startsWith("[")).orElse(false)
+        && HttpProbe.get(endpoint() + "/connector-plugins")
+            .map(body -> body.contains(DEBEZIUM_CONNECTOR))
+            .orElse(false);
   }
 
   @Override
