@@ -61,10 +61,11 @@ public final class ClientV2Gateway implements ClickHouseGateway {
 
   @Override
   public long insert(TableLayout layout, Body body) {
+    // the client writes the names into the statement as they are: quote them here
     List<String> names = new ArrayList<>();
-    layout.columns().forEach(c -> names.add(c.name()));
-    names.add(TableLayout.VERSION);
-    names.add(TableLayout.DELETED);
+    layout.columns().forEach(c -> names.add(SqlLiterals.identifier(c.name())));
+    names.add(SqlLiterals.identifier(TableLayout.VERSION));
+    names.add(SqlLiterals.identifier(TableLayout.DELETED));
     try (InsertResponse response =
         client
             .insert(

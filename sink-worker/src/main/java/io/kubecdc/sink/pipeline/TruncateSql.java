@@ -16,14 +16,16 @@ public final class TruncateSql {
   public static String markAllDeleted(TableLayout layout, long version) {
     String keys =
         layout.keyColumns().stream().map(SqlLiterals::identifier).collect(Collectors.joining(", "));
+    String versionColumn = SqlLiterals.identifier(TableLayout.VERSION);
+    String deletedColumn = SqlLiterals.identifier(TableLayout.DELETED);
     return "INSERT INTO "
         + layout.qualifiedName()
         + " ("
         + keys
         + ", "
-        + TableLayout.VERSION
+        + versionColumn
         + ", "
-        + TableLayout.DELETED
+        + deletedColumn
         + ") SELECT "
         + keys
         + ", toUInt64("
@@ -31,9 +33,9 @@ public final class TruncateSql {
         + "), 1 FROM "
         + layout.qualifiedName()
         + " FINAL WHERE "
-        + TableLayout.DELETED
+        + deletedColumn
         + " = 0 AND "
-        + TableLayout.VERSION
+        + versionColumn
         + " < "
         + Long.toUnsignedString(version);
   }

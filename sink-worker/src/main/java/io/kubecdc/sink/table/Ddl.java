@@ -1,5 +1,6 @@
 package io.kubecdc.sink.table;
 
+import io.kubecdc.sink.clickhouse.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,13 +24,19 @@ public final class Ddl {
     StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ");
     sql.append(layout.qualifiedName()).append(" (");
     for (ColumnSpec c : layout.columns()) {
-      sql.append(quote(c.name())).append(' ').append(c.type()).append(", ");
+      sql.append(SqlLiterals.identifier(c.name())).append(' ').append(c.type()).append(", ");
     }
-    sql.append(quote(TableLayout.VERSION)).append(" UInt64, ");
-    sql.append(quote(TableLayout.DELETED)).append(" UInt8) ENGINE = ReplacingMergeTree(");
-    sql.append(quote(TableLayout.VERSION)).append(", ").append(quote(TableLayout.DELETED));
+    sql.append(SqlLiterals.identifier(TableLayout.VERSION)).append(" UInt64, ");
+    sql.append(SqlLiterals.identifier(TableLayout.DELETED))
+        .append(" UInt8) ENGINE = ReplacingMergeTree(");
+    sql.append(SqlLiterals.identifier(TableLayout.VERSION))
+        .append(", ")
+        .append(SqlLiterals.identifier(TableLayout.DELETED));
     sql.append(") ORDER BY (");
-    sql.append(layout.keyColumns().stream().map(Ddl::quote).collect(Collectors.joining(", ")));
+    sql.append(
+        layout.keyColumns().stream()
+            .map(SqlLiterals::identifier)
+            .collect(Collectors.joining(", ")));
     return sql.append(')').toString();
   }
 
@@ -51,8 +58,13 @@ public final class Ddl {
     }
     List<String> clauses = new ArrayList<>();
     for (ColumnSpec c : added) {
-      String position = previous == null ? " FIRST" : " AFTER " + quote(previous);
-      clauses.add("ADD COLUMN IF NOT EXISTS " + quote(c.name()) + ' ' + c.type() + position);
+      String position = previous == null ? " FIRST" : " AFTER " + SqlLiterals.identifier(previous);
+      clauses.add(
+          "ADD COLUMN IF NOT EXISTS "
+              + SqlLiterals.identifier(c.name())
+              + ' '
+              + c.type()
+              + position);
       previous = c.name();
     }
     return "ALTER TABLE " + layout.qualifiedName() + ' ' + String.join(", ", clauses);
@@ -60,7 +72,10 @@ public final class Ddl {
 
   /** The statement whose rows (name, type, ...) {@link #layoutOf} reads. */
   public static String describe(String database, String table) {
-    return "DESCRIBE TABLE " + quote(database) + '.' + quote(table);
+    return "DESCRIBE TABLE "
+        + SqlLiterals.identifier(database)
+        + '.'
+        + SqlLiterals.identifier(table);
   }
 
   /**
@@ -75,10 +90,5 @@ public final class Ddl {
                 c -> !c.name().equals(TableLayout.VERSION) && !c.name().equals(TableLayout.DELETED))
             .toList();
     return new TableLayout(database, table, keyColumns, data);
-  }
-
-  /** A backquoted identifier, with backslashes and backquotes escaped. */
-  public static String quote(String identifier) {
-    return '`' + identifier.replace("\\", "\\\\").replace("`", "\\`") + '`';
   }
 }

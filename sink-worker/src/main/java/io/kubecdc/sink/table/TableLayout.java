@@ -1,5 +1,6 @@
 package io.kubecdc.sink.table;
 
+import io.kubecdc.sink.clickhouse.SqlLiterals;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,6 @@ public record TableLayout(
   }
 
   public String qualifiedName() {
-    return Ddl.quote(database) + "." + Ddl.quote(table);
+    return SqlLiterals.identifier(database) + "." + SqlLiterals.identifier(table);
   }
 }

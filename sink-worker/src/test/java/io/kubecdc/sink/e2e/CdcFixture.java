@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * One pipeline under test, by hand as the operator will do it: a PostgreSQL schema of its own, a
@@ -58,16 +59,31 @@ final class CdcFixture implements AutoCloseable {
   }
 
   void startConnector() {
+    startConnector(String.join(",", tables.stream().map(t -> id + "." + t).toList()));
+  }
+
+  /** Starts the connector on {@code includeList} (Debezium's comma-separated regexes). */
+  void startConnector(String includeList) {
     Map<String, String> config = new HashMap<>(DebeziumPostgres.config(stack, id, ""));
     config.putAll(EventShape.connectorSettings());
-    config.put(
-        "table.include.list", String.join(",", tables.stream().map(t -> id + "." + t).toList()));
+    config.put("table.include.list", includeList);
     connect.putConfig(id, config);
     await().atMost(Duration.ofSeconds(60)).until(() -> connect.running(id));
   }
 
   /** The worker's YAML for the given tables (name -> key columns + ClickHouse column types). */
   Path workerConfig(List<TargetTable> targets, int httpPort, String extraYaml) throws IOException {
+    return workerConfig(id, targets, t -> topic(t.name()), httpPort, extraYaml);
+  }
+
+  /** The worker's YAML for tables in ClickHouse {@code database}, each read from its topic. */
+  Path workerConfig(
+      String database,
+      List<TargetTable> targets,
+      Function<TargetTable, String> topicOf,
+      int httpPort,
+      String extraYaml)
+      throws IOException {
     StringBuilder y = new StringBuilder();
     y.append("kafka:\n  bootstrapServers: \"").append(stack.kafkaBootstrap()).append("\"\n");
     y.append("  groupId: \"kubecdc.test.").append(id).append(".v1\"\n");
@@ -75,19 +91,21 @@ final class CdcFixture implements AutoCloseable {
     y.append("  user: \"").append(stack.clickhouseUser()).append("\"\n");
     y.append("tables:\n");
     for (TargetTable t : targets) {
-      y.append("  - topic: \"").append(topic(t.name())).append("\"\n");
-      y.append("    database: \"").append(id).append("\"\n");
-      y.append("    table: \"").append(t.name()).append("\"\n");
-      y.append("    keyColumns: [").append(String.join(", ", t.keys())).append("]\n");
+      y.append("  - topic: ").append(yaml(topicOf.apply(t))).append('\n');
+      y.append("    database: ").append(yaml(database)).append('\n');
+      y.append("    table: ").append(yaml(t.name())).append('\n');
+      y.append("    keyColumns: [")
+          .append(String.join(", ", t.keys().stream().map(CdcFixture::yaml).toList()))
+          .append("]\n");
       y.append("    columns:\n");
       t.columns()
           .forEach(
               (name, type) ->
                   y.append("      - {name: ")
-                      .append(name)
-                      .append(", type: \"")
-                      .append(type)
-                      .append("\"}\n"));
+                      .append(yaml(name))
+                      .append(", type: ")
+                      .append(yaml(type))
+                      .append("}\n"));
     }
     y.append("deadLetterTopic: \"").append(id).append(".dlq\"\n");
     y.append("http:\n  port: ").append(httpPort).append("\n");
@@ -95,6 +113,11 @@ final class CdcFixture implements AutoCloseable {
     Path file = dir.resolve(id + ".yaml");
     Files.writeString(file, y.toString());
     return file;
+  }
+
+  /** A YAML double-quoted scalar: any name, quotes and backslashes included. */
+  static String yaml(String s) {
+    return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
   WorkerProcess worker(Path config, int httpPort) {

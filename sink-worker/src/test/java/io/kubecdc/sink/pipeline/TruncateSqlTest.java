@@ -18,8 +18,8 @@ class TruncateSqlTest {
             List.of(new ColumnSpec("tenant", "String"), new ColumnSpec("id", "Int64")));
     assertThat(TruncateSql.markAllDeleted(layout, 42))
         .isEqualTo(
-            "INSERT INTO `a`.`t` (`tenant`, `id`, _version, _deleted)"
+            "INSERT INTO `a`.`t` (`tenant`, `id`, `_version`, `_deleted`)"
                 + " SELECT `tenant`, `id`, toUInt64(42), 1 FROM `a`.`t` FINAL"
-                + " WHERE _deleted = 0 AND _version < 42");
+                + " WHERE `_deleted` = 0 AND `_version` < 42");
   }
 }

@@ -38,11 +38,6 @@ class DdlTest {
   }
 
   @Test
-  void shouldEscapeBackquotesInIdentifiers() {
-    assertThat(Ddl.quote("we`ird\\")).isEqualTo("`we\\`ird\\\\`");
-  }
-
-  @Test
   void shouldRefuseATableWithoutKey() {
     TableLayout keyless = new TableLayout("d", "t", List.of(), orders.columns());
     assertThatThrownBy(() -> Ddl.createTable(keyless)).hasMessageContaining("primary key");
