@@ -65,6 +65,10 @@ final class ConfigValidator {
     positive("batch.maxRows", c.batch().maxRows());
     positive("batch.maxBytes", c.batch().maxBytes());
     positive("batch.maxDelayMs", c.batch().maxDelayMs());
+    if (c.deadLetterLimit().maxPerTable() < 0) {
+      problems.add("deadLetterLimit.maxPerTable: must be 0 or more");
+    }
+    positive("deadLetterLimit.windowSeconds", c.deadLetterLimit().windowSeconds());
     if (c.http().port() < 0 || c.http().port() > 65535) {
       problems.add("http.port: must be between 0 and 65535");
     }

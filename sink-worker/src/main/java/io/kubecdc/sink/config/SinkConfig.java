@@ -13,12 +13,14 @@ public record SinkConfig(
     List<TableConfig> tables,
     BatchConfig batch,
     String deadLetterTopic,
+    DeadLetterLimit deadLetterLimit,
     TruncatePolicy truncate,
     HttpConfig http) {
 
   public SinkConfig {
     tables = tables == null ? List.of() : List.copyOf(tables);
     batch = batch == null ? BatchConfig.DEFAULTS : batch;
+    deadLetterLimit = deadLetterLimit == null ? DeadLetterLimit.DEFAULTS : deadLetterLimit;
     truncate = truncate == null ? TruncatePolicy.DELETE : truncate;
     http = http == null ? HttpConfig.DEFAULTS : http;
   }

@@ -1,5 +1,6 @@
 package io.kubecdc.sink.health;
 
+import io.kubecdc.sink.clickhouse.ClickHouseSystematicException;
 import io.kubecdc.sink.metrics.SinkMetrics;
 import io.kubecdc.sink.retry.RetryListener;
 import java.time.Duration;
@@ -19,7 +20,9 @@ public final class HealthRetryListener implements RetryListener {
     health.beat();
     health.backingOff(true);
     metrics.error(kind);
-    if (kind.startsWith("clickhouse")) {
+    if (kind.equals(ClickHouseSystematicException.KIND)) {
+      health.refused(what, error.getMessage());
+    } else if (kind.startsWith("clickhouse")) {
       health.clickhouse(false);
     } else if (kind.startsWith("kafka")) {
       health.kafka(false);
@@ -30,6 +33,7 @@ public final class HealthRetryListener implements RetryListener {
   public void recovered(String what, int attempts) {
     health.beat();
     health.backingOff(false);
+    health.accepted(what);
     if (what.startsWith("insert") || what.startsWith("create") || what.startsWith("read")) {
       health.clickhouse(true);
     }

@@ -16,6 +16,11 @@ public interface DeadLetters extends AutoCloseable {
    */
   void send(SourceRef source, String reason, String error);
 
+  /** How many more records of {@code topic} may be sent now; unbounded by default. */
+  default int remaining(String topic) {
+    return Integer.MAX_VALUE;
+  }
+
   @Override
   void close();
 }

@@ -68,6 +68,12 @@ public final class SinkMetrics {
           .register(registry);
   private final Gauge ready =
       Gauge.builder().name("kubecdc_sink_ready").help("1 when ready").register(registry);
+  private final Gauge halted =
+      Gauge.builder()
+          .name("kubecdc_sink_halted")
+          .help("1 when the worker halted because of this topic (dead-letter limit exceeded)")
+          .labelNames("topic")
+          .register(registry);
 
   public SinkMetrics() {
     this(System::currentTimeMillis);
@@ -130,6 +136,10 @@ public final class SinkMetrics {
 
   public void lag(String topic, int partition, long records) {
     lag.labelValues(topic, Integer.toString(partition)).set(records);
+  }
+
+  public void halted(String topic) {
+    halted.labelValues(topic).set(1);
   }
 
   public void ready(boolean isReady) {

@@ -1,8 +1,8 @@
 package io.kubecdc.sink.pipeline;
 
 import io.kubecdc.sink.clickhouse.ClickHouseGateway;
-import io.kubecdc.sink.clickhouse.ClickHouseRejectedException;
 import io.kubecdc.sink.codec.TableBatch;
+import io.kubecdc.sink.kafka.DeadLetterLimitException;
 import io.kubecdc.sink.kafka.DeadLetters;
 import io.kubecdc.sink.kafka.SourceRef;
 import io.kubecdc.sink.metrics.SinkMetrics;
@@ -13,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Inserts a table's batch and waits for the acknowledgement. While ClickHouse is unavailable the
- * insert is retried with backoff (inserts are replay-safe thanks to {@code _version}). When
- * ClickHouse rejects the data, the batch is bisected with {@code writeTo(from, to)} ranges until
- * the bad rows are isolated; those go to the dead-letter topic, the rest is inserted.
+ * Inserts a table's batch and waits for the acknowledgement. While ClickHouse is unavailable, or
+ * refuses the statement for a systematic reason, the insert is retried with backoff (inserts are
+ * replay-safe thanks to {@code _version}). When ClickHouse rejects the data, the batch is bisected
+ * ({@link Bisection}) until the bad rows are isolated; those go to the dead-letter topic, the rest
+ * is inserted, unless the bisection shows a systematic failure or more bad rows than the
+ * dead-letter limit allows.
  */
 final class BatchWriter {
   private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
@@ -40,7 +42,13 @@ final class BatchWriter {
     this.nanoClock = nanoClock;
   }
 
-  /** Writes all rows of {@code batch}; {@code refs.get(i)} is the source of row i. */
+  /**
+   * Writes all rows of {@code batch}; {@code refs.get(i)} is the source of row i. A systematic
+   * failure is retried with backoff, the whole batch each time, until it goes away.
+   *
+   * @throws DeadLetterLimitException when the rejected rows would exceed the table's dead-letter
+   *     limit; nothing of this batch is dead-lettered then
+   */
   void write(String label, TableBatch batch, List<SourceRef> refs, long maxSourceTsMillis) {
     int rows = batch.rowCount();
     if (rows != refs.size()) {
@@ -48,35 +56,44 @@ final class BatchWriter {
           label + ": batch has " + rows + " rows but " + refs.size() + " sources");
     }
     long start = nanoClock.getAsLong();
-    int rejected = insertRange(label, batch, refs, 0, rows);
+    int rejected = retrier.call("insert " + label, () -> attempt(label, batch, refs));
     double seconds = (nanoClock.getAsLong() - start) / 1e9;
     metrics.inserted(label, rows - rejected, seconds, maxSourceTsMillis);
     log.debug(
         "event=inserted table={} rows={} rejected={} seconds={}", label, rows, rejected, seconds);
   }
 
-  /** Inserts rows [from, to); returns how many went to the dead-letter topic instead. */
-  private int insertRange(String label, TableBatch batch, List<SourceRef> refs, int from, int to) {
-    try {
-      retrier.call(
-          "insert " + label + " rows " + from + ".." + to,
-          () -> gateway.insert(batch.layout(), out -> batch.writeTo(out, from, to)));
+  /** Inserts, bisecting on rejection; returns how many rows went to the dead-letter topic. */
+  private int attempt(String label, TableBatch batch, List<SourceRef> refs) {
+    String topic = refs.get(0).topic();
+    Bisection bisection =
+        new Bisection(label, batch, gateway, retrier, metrics, deadLetters.remaining(topic));
+    bisection.insert(0, batch.rowCount());
+    List<Bisection.Rejection> rejected = bisection.rejected();
+    if (rejected.isEmpty()) {
       return 0;
-    } catch (ClickHouseRejectedException e) {
-      metrics.error("clickhouse_rejected");
-      if (to - from == 1) {
-        deadLetters.send(refs.get(from), "rejected", e.getMessage());
-        return 1;
-      }
-      log.warn(
-          "event=bisect table={} from={} to={} code={} error=\"{}\"",
-          label,
-          from,
-          to,
-          e.code(),
-          e.getMessage());
-      int mid = (from + to) >>> 1;
-      return insertRange(label, batch, refs, from, mid) + insertRange(label, batch, refs, mid, to);
     }
+    if (bisection.systematic()) {
+      throw bisection.systematicFailure();
+    }
+    if (bisection.cut()) {
+      throw new DeadLetterLimitException(
+          topic,
+          "insert into "
+              + label
+              + ": more rows rejected than deadLetterLimit allows now; first: "
+              + rejected.get(0).message());
+    }
+    log.warn(
+        "event=rows_rejected table={} rows={} of={} code={} error=\"{}\"",
+        label,
+        rejected.size(),
+        batch.rowCount(),
+        rejected.get(0).code(),
+        rejected.get(0).message());
+    for (Bisection.Rejection r : rejected) {
+      deadLetters.send(refs.get(r.row()), "rejected", r.message());
+    }
+    return rejected.size();
   }
 }

@@ -4,6 +4,7 @@ import io.kubecdc.sink.codec.RecordDecoder;
 import io.kubecdc.sink.decode.ChangeEvent;
 import io.kubecdc.sink.decode.DecodeException;
 import io.kubecdc.sink.health.HealthState;
+import io.kubecdc.sink.kafka.DeadLetterLimitException;
 import io.kubecdc.sink.kafka.SourceRef;
 import io.kubecdc.sink.retry.StoppedException;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public final class SinkLoop implements Runnable {
   private final Committer committer;
   private final LagProbe lagProbe;
   private volatile boolean stopping;
+  private volatile boolean halted;
 
   public SinkLoop(
       Consumer<byte[], byte[]> consumer,
@@ -69,8 +71,33 @@ public final class SinkLoop implements Runnable {
       }
     } catch (StoppedException e) {
       log.warn("event=stopped_without_flush reason=\"{}\"", e.getMessage());
+    } catch (DeadLetterLimitException e) {
+      halt(e);
     } finally {
       finish(clean);
+    }
+  }
+
+  /**
+   * Stops consuming and committing until the worker is stopped, staying alive and not ready. Why
+   * not exit: a restart starts a fresh dead-letter window, so a crash loop would drain the topic at
+   * the limit's rate. Why not hold back only that table: the insert generations and the offset
+   * commits are shared by all tables. A halted worker loses nothing and says why; what it had not
+   * committed is delivered again after the restart.
+   */
+  private void halt(DeadLetterLimitException e) {
+    halted = true;
+    log.error("event=halted topic={} reason=\"{}\"", e.topic(), e.getMessage());
+    health.halted(e.getMessage());
+    ctx.metrics().halted(e.topic());
+    while (!stopping) {
+      health.beat();
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -187,6 +214,11 @@ public final class SinkLoop implements Runnable {
         return;
       }
       log.info("event=partitions_revoked partitions={}", partitions);
+      if (halted) {
+        // the failed rows are no longer pending: committing now would skip them
+        committer.forget(partitions);
+        return;
+      }
       flushAndCommitAll();
       committer.forget(partitions);
     }

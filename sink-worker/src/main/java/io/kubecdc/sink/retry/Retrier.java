@@ -61,13 +61,24 @@ public final class Retrier {
           throw new StoppedException(what, e);
         }
         Duration delay = backoff.delay(attempt);
-        log.warn(
-            "event=retry op=\"{}\" kind={} attempt={} delayMs={} error=\"{}\"",
-            what,
-            kind,
-            attempt + 1,
-            delay.toMillis(),
-            rootMessage(e));
+        // one line when the operation starts failing and one when it recovers; the retries in
+        // between are counted by the listener, and logged at debug
+        if (attempt == 0) {
+          log.warn(
+              "event=retry op=\"{}\" kind={} attempt={} delayMs={} error=\"{}\"",
+              what,
+              kind,
+              attempt + 1,
+              delay.toMillis(),
+              rootMessage(e));
+        } else {
+          log.debug(
+              "event=retry op=\"{}\" kind={} attempt={} delayMs={}",
+              what,
+              kind,
+              attempt + 1,
+              delay.toMillis());
+        }
         listener.retrying(what, kind, attempt + 1, delay, e);
         try {
           sleeper.sleep(delay);

@@ -9,6 +9,7 @@ import io.kubecdc.sink.config.WorkerEnvironment;
 import io.kubecdc.sink.health.HealthRetryListener;
 import io.kubecdc.sink.health.HealthState;
 import io.kubecdc.sink.health.HttpEndpoint;
+import io.kubecdc.sink.kafka.BoundedDeadLetters;
 import io.kubecdc.sink.kafka.DeadLetters;
 import io.kubecdc.sink.kafka.KafkaClients;
 import io.kubecdc.sink.kafka.KafkaDeadLetters;
@@ -82,12 +83,15 @@ public final class SinkWorker {
             new ClientV2Gateway(
                 config.clickhouse().url(), config.clickhouse().user(), env.clickhousePassword());
         DeadLetters deadLetters =
-            new KafkaDeadLetters(
-                KafkaClients.producer(config.kafka(), env),
-                config.deadLetterTopic(),
-                retrier,
-                metrics,
-                new RecordFetcher(() -> KafkaClients.reader(config.kafka(), env)));
+            new BoundedDeadLetters(
+                new KafkaDeadLetters(
+                    KafkaClients.producer(config.kafka(), env),
+                    config.deadLetterTopic(),
+                    retrier,
+                    metrics,
+                    new RecordFetcher(() -> KafkaClients.reader(config.kafka(), env))),
+                config.deadLetterLimit(),
+                System::nanoTime);
         InsertPipeline pipeline = InsertPipeline.background()) {
       probes.scheduleWithFixedDelay(
           () -> health.clickhouse(safePing(gateway)), 0, 5, TimeUnit.SECONDS);

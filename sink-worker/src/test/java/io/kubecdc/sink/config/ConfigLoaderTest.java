@@ -31,6 +31,7 @@ class ConfigLoaderTest {
         .containsExactly(
             new ColumnSpec("id", "Int64"), new ColumnSpec("amount", "Nullable(Decimal(12, 2))"));
     assertThat(c.batch()).isEqualTo(new BatchConfig(5000, 1048576L, 500L));
+    assertThat(c.deadLetterLimit()).isEqualTo(new DeadLetterLimit(10, 30));
     assertThat(c.truncate()).isEqualTo(TruncatePolicy.IGNORE);
     assertThat(c.http().port()).isZero();
     assertThat(c.tableForTopic("dev.public.orders").table()).isEqualTo("orders");
@@ -42,6 +43,7 @@ class ConfigLoaderTest {
     assertThat(c.batch().maxRows()).isEqualTo(100_000);
     assertThat(c.batch().maxBytes()).isEqualTo(64L * 1024 * 1024);
     assertThat(c.batch().maxDelayMs()).isEqualTo(200);
+    assertThat(c.deadLetterLimit()).isEqualTo(new DeadLetterLimit(100, 60));
     assertThat(c.truncate()).isEqualTo(TruncatePolicy.DELETE);
     assertThat(c.http().port()).isEqualTo(8080);
     assertThat(c.clickhouse().user()).isEqualTo("default");
@@ -54,7 +56,9 @@ class ConfigLoaderTest {
         .containsExactlyInAnyOrder(
             "tables[1].table: must not be empty",
             "tables[1].keyColumns: must not be empty",
-            "batch.maxRows: must be greater than 0");
+            "batch.maxRows: must be greater than 0",
+            "deadLetterLimit.maxPerTable: must be 0 or more",
+            "deadLetterLimit.windowSeconds: must be greater than 0");
   }
 
   @Test
@@ -110,6 +114,7 @@ class ConfigLoaderTest {
             c.tables(),
             c.batch(),
             c.deadLetterTopic(),
+            c.deadLetterLimit(),
             c.truncate(),
             c.http());
     assertThat(

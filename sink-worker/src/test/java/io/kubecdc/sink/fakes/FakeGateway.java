@@ -2,6 +2,7 @@ package io.kubecdc.sink.fakes;
 
 import io.kubecdc.sink.clickhouse.ClickHouseGateway;
 import io.kubecdc.sink.clickhouse.ClickHouseRejectedException;
+import io.kubecdc.sink.clickhouse.ClickHouseSystematicException;
 import io.kubecdc.sink.clickhouse.ClickHouseUnavailableException;
 import io.kubecdc.sink.table.ColumnSpec;
 import io.kubecdc.sink.table.TableLayout;
@@ -28,6 +29,12 @@ public final class FakeGateway implements ClickHouseGateway {
   public Function<String, List<Map<String, Object>>> selectAnswer = sql -> List.of();
   public List<ColumnSpec> columns = List.of();
   public int unavailableFor;
+
+  /** While true, bodies containing "poison" are rejected as bad data (code 27). */
+  public boolean rejectPoison = true;
+
+  /** The next inserts fail as if the table had lost a column (code 16, systematic). */
+  public int refuseFor;
 
   private void maybeDown() {
     if (unavailableFor > 0) {
@@ -58,7 +65,12 @@ public final class FakeGateway implements ClickHouseGateway {
       throw new UncheckedIOException(e);
     }
     String text = out.toString(StandardCharsets.UTF_8);
-    if (text.contains("poison")) {
+    if (refuseFor > 0) {
+      refuseFor--;
+      calls.add("refused: " + text.lines().count());
+      throw new ClickHouseSystematicException(16, "No such column name in table", null);
+    }
+    if (rejectPoison && text.contains("poison")) {
       calls.add("rejected: " + text.lines().count());
       throw new ClickHouseRejectedException(27, "Cannot parse input", null);
     }

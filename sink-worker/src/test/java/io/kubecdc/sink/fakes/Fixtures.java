@@ -2,7 +2,9 @@ package io.kubecdc.sink.fakes;
 
 import io.kubecdc.sink.codec.Codec;
 import io.kubecdc.sink.codec.SchemaStatements;
+import io.kubecdc.sink.config.DeadLetterLimit;
 import io.kubecdc.sink.config.TruncatePolicy;
+import io.kubecdc.sink.kafka.BoundedDeadLetters;
 import io.kubecdc.sink.metrics.SinkMetrics;
 import io.kubecdc.sink.pipeline.FlushPolicy;
 import io.kubecdc.sink.pipeline.InsertPipeline;
@@ -25,6 +27,13 @@ public final class Fixtures {
   public final AtomicLong nanos = new AtomicLong(1_000_000_000L);
   public final List<Duration> sleeps = new java.util.ArrayList<>();
   public volatile boolean stopping;
+
+  /** Runs at every backoff sleep: a test fixes the cause of a failure here. */
+  public Runnable onSleep = () -> {};
+
+  /** When set, dead letters go through a {@link BoundedDeadLetters} with this limit. */
+  public DeadLetterLimit deadLetterLimit;
+
   public TruncatePolicy truncate = TruncatePolicy.DELETE;
   public FlushPolicy policy =
       new FlushPolicy(3, 1_000_000, Duration.ofMillis(200), Duration.ofSeconds(1));
@@ -57,7 +66,10 @@ public final class Fixtures {
   public Retrier retrier() {
     return new Retrier(
         new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30), 0, () -> 0),
-        sleeps::add,
+        d -> {
+          sleeps.add(d);
+          onSleep.run();
+        },
         RetryListener.NONE,
         () -> stopping);
   }
@@ -73,7 +85,9 @@ public final class Fixtures {
             SCHEMA);
     return new SinkContext(
         gateway,
-        deadLetters,
+        deadLetterLimit == null
+            ? deadLetters
+            : new BoundedDeadLetters(deadLetters, deadLetterLimit, nanos::get),
         codec,
         retrier(),
         metrics,

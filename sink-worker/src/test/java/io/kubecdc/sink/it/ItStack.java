@@ -86,6 +86,7 @@ final class ItStack implements AutoCloseable {
         List.of(table),
         new BatchConfig(1000, null, 100L),
         dlq,
+        null,
         truncate,
         new HttpConfig(0));
   }

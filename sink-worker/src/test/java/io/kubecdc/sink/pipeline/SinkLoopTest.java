@@ -127,7 +127,7 @@ class SinkLoopTest {
     loop.pollOnce();
     assertThat(f.gateway.calls.get(0)).startsWith("insert: ");
     assertThat(f.gateway.calls.get(1))
-        .startsWith("execute: INSERT INTO `db`.`orders` (`id`, _version, _deleted)");
+        .startsWith("execute: INSERT INTO `db`.`orders` (`id`, `_version`, `_deleted`)");
     assertThat(committed()).isEqualTo(2);
   }
 }

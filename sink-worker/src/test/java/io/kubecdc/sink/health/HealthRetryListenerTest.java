@@ -1,0 +1,41 @@
+package io.kubecdc.sink.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubecdc.sink.clickhouse.ClickHouseSystematicException;
+import io.kubecdc.sink.metrics.SinkMetrics;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class HealthRetryListenerTest {
+  private final HealthState health = new HealthState();
+  private final HealthRetryListener listener = new HealthRetryListener(health, new SinkMetrics());
+
+  @Test
+  void shouldNameASystematicRefusalInTheReadinessReasonsUntilItIsAccepted() {
+    health.started();
+    health.clickhouse(true);
+    health.kafka(true);
+    String what = "insert `d`.`t` rows 0..5";
+    listener.retrying(
+        what,
+        ClickHouseSystematicException.KIND,
+        1,
+        Duration.ofMillis(100),
+        new ClickHouseSystematicException(16, "insert into `d`.`t` refused: code 16", null));
+    assertThat(health.notReadyReasons())
+        .containsExactly("retrying with backoff", "refused: insert into `d`.`t` refused: code 16");
+    listener.recovered(what, 2);
+    assertThat(health.ready()).isTrue();
+  }
+
+  @Test
+  void shouldStayNotReadyOnceHalted() {
+    health.started();
+    health.clickhouse(true);
+    health.kafka(true);
+    health.halted("more than 100 dead letters from t within 60 s");
+    assertThat(health.notReadyReasons())
+        .containsExactly("halted: more than 100 dead letters from t within 60 s");
+  }
+}
