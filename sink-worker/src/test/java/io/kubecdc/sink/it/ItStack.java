@@ -5,6 +5,7 @@ import io.kubecdc.sink.codec.Codec;
 import io.kubecdc.sink.codec.SchemaStatements;
 import io.kubecdc.sink.config.BatchConfig;
 import io.kubecdc.sink.config.ClickHouseConfig;
+import io.kubecdc.sink.config.DeadLetterLimit;
 import io.kubecdc.sink.config.HttpConfig;
 import io.kubecdc.sink.config.KafkaConfig;
 import io.kubecdc.sink.config.SinkConfig;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -71,6 +73,10 @@ final class ItStack implements AutoCloseable {
   }
 
   SinkConfig config(String clickhouseUrl, TruncatePolicy truncate) {
+    return config(clickhouseUrl, truncate, null);
+  }
+
+  SinkConfig config(String clickhouseUrl, TruncatePolicy truncate, DeadLetterLimit limit) {
     TableConfig table =
         new TableConfig(
             topic,
@@ -86,7 +92,7 @@ final class ItStack implements AutoCloseable {
         List.of(table),
         new BatchConfig(1000, null, 100L),
         dlq,
-        null,
+        limit,
         truncate,
         new HttpConfig(0));
   }
@@ -112,6 +118,34 @@ final class ItStack implements AutoCloseable {
             .get(30, TimeUnit.SECONDS);
     OffsetAndMetadata om = offsets.get(new TopicPartition(topic, 0));
     return om == null ? -1 : om.offset();
+  }
+
+  /** Records in the dead-letter topic. */
+  long deadLetters() throws Exception {
+    TopicPartition tp = new TopicPartition(dlq, 0);
+    return admin
+        .listOffsets(Map.of(tp, OffsetSpec.latest()))
+        .partitionResult(tp)
+        .get(30, TimeUnit.SECONDS)
+        .offset();
+  }
+
+  /** Runs a statement on the target table ({@code %s} is its qualified name). */
+  void alter(String sqlFormat) throws Exception {
+    clickhouse
+        .execute(String.format(sqlFormat, database + "." + id))
+        .get(30, TimeUnit.SECONDS)
+        .close();
+  }
+
+  /** "id=name" of every live row, by id. */
+  List<String> liveRows() {
+    return clickhouse
+        .queryAll(
+            "SELECT id, name FROM " + database + "." + id + " FINAL WHERE _deleted = 0 ORDER BY id")
+        .stream()
+        .map(r -> r.getLong("id") + "=" + r.getString("name"))
+        .toList();
   }
 
   long count(String where) {

@@ -1,0 +1,71 @@
+package io.kubecdc.sink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kubecdc.sink.config.TruncatePolicy;
+import io.kubecdc.sink.runtime.SinkWorker;
+import io.kubecdc.stack.StackEndpoints;
+import io.kubecdc.stack.junit.LocalStackTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Regression: a column dropped from the ClickHouse table under the running worker makes every
+ * insert fail (code 16 NO_SUCH_COLUMN_IN_TABLE). That used to be bisected to single rows and the
+ * whole topic went to the dead-letter topic. Now nothing is committed or dead-lettered, /readyz
+ * says why, and once the column is back the rows arrive exactly.
+ */
+@LocalStackTest(services = {"kafka", "clickhouse"})
+class SystematicFailureIT {
+  private final StackEndpoints stack;
+
+  SystematicFailureIT(StackEndpoints stack) {
+    this.stack = stack;
+  }
+
+  @Test
+  void shouldHoldRowsBackWithoutDeadLetteringWhileTheTableIsBrokenAndDeliverThemAfterTheFix()
+      throws Exception {
+    try (ItStack it = new ItStack(stack)) {
+      SinkWorker worker = it.worker(it.config(stack.clickhouseUrl(), TruncatePolicy.DELETE));
+      int port = worker.startHttp();
+      Thread thread = new Thread(() -> ClickHouseOutageIT.runQuietly(worker), "worker-under-test");
+      thread.start();
+      it.send("k1", "1:1:a");
+      it.send("k2", "2:2:b");
+      await().atMost(Duration.ofSeconds(60)).until(() -> it.committed() == 2);
+
+      it.alter("ALTER TABLE %s DROP COLUMN name");
+      // dropping the column dropped the values of the rows already in
+      List<String> expected = new ArrayList<>(List.of("1=null", "2=null"));
+      for (int i = 3; i <= 12; i++) {
+        it.send("k" + i, i + ":" + i + ":row " + i);
+        expected.add(i + "=row " + i);
+      }
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> ItStack.body(port, "/readyz").contains("code 16"));
+      assertThat(ItStack.status(port, "/readyz")).isEqualTo(503);
+      assertThat(ItStack.body(port, "/readyz"))
+          .contains("refused: insert into `sink_it`.`" + it.id + "`");
+      Thread.sleep(3_000); // several retries
+      assertThat(it.committed()).isEqualTo(2);
+      assertThat(it.deadLetters()).isZero();
+      assertThat(ItStack.status(port, "/healthz")).isEqualTo(200);
+      assertThat(ItStack.body(port, "/metrics"))
+          .containsPattern("kubecdc_sink_errors_total\\{kind=\"clickhouse_systematic\"\\} [1-9]");
+
+      it.alter("ALTER TABLE %s ADD COLUMN name Nullable(String) AFTER id");
+      await().atMost(Duration.ofSeconds(60)).until(() -> it.committed() == 12);
+      assertThat(it.liveRows()).isEqualTo(expected);
+      assertThat(it.deadLetters()).isZero();
+      await().atMost(Duration.ofSeconds(20)).until(() -> ItStack.status(port, "/readyz") == 200);
+
+      assertThat(worker.stop(30_000)).isTrue();
+      thread.join(10_000);
+    }
+  }
+}
