@@ -56,7 +56,9 @@ final class BatchWriter {
           label + ": batch has " + rows + " rows but " + refs.size() + " sources");
     }
     long start = nanoClock.getAsLong();
-    int rejected = retrier.call("insert " + label, () -> attempt(label, batch, refs));
+    int[] systematicCode = {-1};
+    int rejected =
+        retrier.call("insert " + label, () -> attempt(label, batch, refs, systematicCode));
     double seconds = (nanoClock.getAsLong() - start) / 1e9;
     metrics.inserted(label, rows - rejected, seconds, maxSourceTsMillis);
     log.debug(
@@ -64,16 +66,24 @@ final class BatchWriter {
   }
 
   /** Inserts, bisecting on rejection; returns how many rows went to the dead-letter topic. */
-  private int attempt(String label, TableBatch batch, List<SourceRef> refs) {
+  private int attempt(String label, TableBatch batch, List<SourceRef> refs, int[] systematicCode) {
     String topic = refs.get(0).topic();
     Bisection bisection =
-        new Bisection(label, batch, gateway, retrier, metrics, deadLetters.remaining(topic));
+        new Bisection(
+            label,
+            batch,
+            gateway,
+            retrier,
+            metrics,
+            deadLetters.remaining(topic),
+            systematicCode[0]);
     bisection.insert(0, batch.rowCount());
     List<Bisection.Rejection> rejected = bisection.rejected();
     if (rejected.isEmpty()) {
       return 0;
     }
     if (bisection.systematic()) {
+      systematicCode[0] = rejected.get(0).code();
       throw bisection.systematicFailure();
     }
     if (bisection.cut()) {

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  *   <li>every row tried rejected with the same code and none accepted, at least {@value
  *       #SYSTEMATIC_MIN_ROWS} of them: the batch is not the problem, the setup is ({@link
  *       #systematic()});
+ *   <li>the whole batch rejected again with the code an earlier attempt found systematic ({@code
+ *       repeatedCode}): retried at once, without bisecting again;
  *   <li>more rows rejected than {@code limit}: bisecting stops early ({@link #cut()}), because the
  *       rows could not be dead-lettered anyway and each further step costs an insert.
  * </ul>
@@ -39,6 +41,7 @@ final class Bisection {
   private final Retrier retrier;
   private final SinkMetrics metrics;
   private final int limit;
+  private final int repeatedCode;
   private final List<Rejection> rejected = new ArrayList<>();
   private int accepted;
 
@@ -48,13 +51,15 @@ final class Bisection {
       ClickHouseGateway gateway,
       Retrier retrier,
       SinkMetrics metrics,
-      int limit) {
+      int limit,
+      int repeatedCode) {
     this.label = label;
     this.batch = batch;
     this.gateway = gateway;
     this.retrier = retrier;
     this.metrics = metrics;
     this.limit = limit;
+    this.repeatedCode = repeatedCode;
   }
 
   /** Inserts rows [from, to), bisecting on rejection, until done or {@link #cut()}. */
@@ -69,6 +74,10 @@ final class Bisection {
       accepted += to - from;
     } catch (ClickHouseRejectedException e) {
       metrics.error("clickhouse_rejected");
+      if (from == 0 && to == batch.rowCount() && e.code() == repeatedCode) {
+        // the previous attempt found this code systematic: do not bisect it again
+        throw new ClickHouseSystematicException(e.code(), e.getMessage(), e);
+      }
       if (to - from == 1) {
         rejected.add(new Rejection(from, e.code(), e.getMessage()));
         return;

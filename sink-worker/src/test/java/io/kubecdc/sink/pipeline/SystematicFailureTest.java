@@ -49,6 +49,20 @@ class SystematicFailureTest {
   }
 
   @Test
+  void shouldNotBisectAgainWhileTheWholeBatchFailsTheSameWay() {
+    int[] sleeps = {0};
+    f.onSleep = () -> f.gateway.rejectPoison = ++sleeps[0] < 3;
+    String[] rows = new String[Bisection.SYSTEMATIC_MIN_ROWS];
+    Arrays.fill(rows, "poison");
+    sinkWith(rows).flush();
+    // one bisection (2n-1 rejected inserts), then one rejected insert for each of two retries
+    long rejectedInserts = f.gateway.calls.stream().filter(c -> c.startsWith("rejected")).count();
+    assertThat(rejectedInserts).isEqualTo(2L * rows.length - 1 + 2);
+    assertThat(f.gateway.inserted).hasSize(rows.length);
+    assertThat(f.deadLetters.letters).isEmpty();
+  }
+
+  @Test
   void shouldStillDeadLetterTheFewBadRowsOfASmallBatch() {
     sinkWith("poison", "poison").flush();
     assertThat(f.deadLetters.letters).hasSize(2);
