@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.kubecdc.sink.config.DeadLetterLimit;
 import io.kubecdc.sink.config.TruncatePolicy;
-import io.kubecdc.sink.runtime.SinkWorker;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
 import java.time.Duration;
@@ -26,12 +25,10 @@ class DeadLetterLimitIT {
   @Test
   void shouldStopDeadLetteringAndCommittingBeyondTheLimit() throws Exception {
     try (ItStack it = new ItStack(stack)) {
-      SinkWorker worker =
-          it.worker(
+      ItStack.Running worker =
+          it.start(
               it.config(stack.clickhouseUrl(), TruncatePolicy.DELETE, new DeadLetterLimit(2, 600)));
-      int port = worker.startHttp();
-      Thread thread = new Thread(() -> ClickHouseOutageIT.runQuietly(worker), "worker-under-test");
-      thread.start();
+      int port = worker.port();
       it.send("k1", "1:1:a");
       it.send("k2", "2:2:poison"); // offset 1: one bad row, within the limit
       it.send("k3", "3:3:c");
@@ -55,8 +52,7 @@ class DeadLetterLimitIT {
       assertThat(it.count("WHERE id = 10")).isZero();
       assertThat(ItStack.status(port, "/healthz")).isEqualTo(200);
 
-      assertThat(worker.stop(30_000)).isTrue();
-      thread.join(10_000);
+      worker.stop();
       assertThat(it.committed()).isLessThanOrEqualTo(4);
     }
   }

@@ -102,6 +102,26 @@ final class ItStack implements AutoCloseable {
         config, new WorkerEnvironment(stack.clickhousePassword(), null), TEST_CODEC);
   }
 
+  /** Runs a worker on a thread of its own, with its HTTP endpoint on a free port. */
+  Running start(SinkConfig config) throws Exception {
+    SinkWorker worker = worker(config);
+    int port = worker.startHttp();
+    Thread thread = new Thread(() -> ClickHouseOutageIT.runQuietly(worker), "worker-under-test");
+    thread.start();
+    return new Running(worker, port, thread);
+  }
+
+  /** A worker started by {@link #start}. */
+  record Running(SinkWorker worker, int port, Thread thread) {
+    /** Stops it as SIGTERM would and waits for its thread. */
+    void stop() throws Exception {
+      if (!worker.stop(30_000)) {
+        throw new AssertionError("the worker did not stop within 30 s");
+      }
+      thread.join(10_000);
+    }
+  }
+
   void send(String key, String value) throws Exception {
     producer.send(new ProducerRecord<>(topic, bytes(key), bytes(value))).get(30, TimeUnit.SECONDS);
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kubecdc.sink.config.TruncatePolicy;
-import io.kubecdc.sink.runtime.SinkWorker;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
 import java.time.Duration;
@@ -30,10 +29,8 @@ class SystematicFailureIT {
   void shouldHoldRowsBackWithoutDeadLetteringWhileTheTableIsBrokenAndDeliverThemAfterTheFix()
       throws Exception {
     try (ItStack it = new ItStack(stack)) {
-      SinkWorker worker = it.worker(it.config(stack.clickhouseUrl(), TruncatePolicy.DELETE));
-      int port = worker.startHttp();
-      Thread thread = new Thread(() -> ClickHouseOutageIT.runQuietly(worker), "worker-under-test");
-      thread.start();
+      ItStack.Running worker = it.start(it.config(stack.clickhouseUrl(), TruncatePolicy.DELETE));
+      int port = worker.port();
       it.send("k1", "1:1:a");
       it.send("k2", "2:2:b");
       await().atMost(Duration.ofSeconds(60)).until(() -> it.committed() == 2);
@@ -64,8 +61,7 @@ class SystematicFailureIT {
       assertThat(it.deadLetters()).isZero();
       await().atMost(Duration.ofSeconds(20)).until(() -> ItStack.status(port, "/readyz") == 200);
 
-      assertThat(worker.stop(30_000)).isTrue();
-      thread.join(10_000);
+      worker.stop();
     }
   }
 }
