@@ -18,6 +18,11 @@ class TopicNamesTest {
   }
 
   @Test
+  void shouldReplaceACharacterOutsideTheBasicPlaneByTwoUnderscoresAsDebeziumDoes() {
+    assertThat(TopicNames.dataChange("p", "s", "cart🛒")).isEqualTo("p.s.cart__");
+  }
+
+  @Test
   void shouldTellWhenTwoTablesShareATopic() {
     assertThat(TopicNames.collide("p", "public", "größe", "public", "gr__e")).isTrue();
     assertThat(TopicNames.collide("p", "public", "a", "public", "b")).isFalse();

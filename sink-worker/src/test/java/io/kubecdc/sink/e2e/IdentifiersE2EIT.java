@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @LocalStackTest
 class IdentifiersE2EIT {
   static final String SCHEMA = "Shop Ä.1";
-  static final String TABLE = "1st \"order\" 名前";
+  static final String TABLE = "1st \"order\" 名前 🛒";
   static final String DATABASE = "Ziel DB `x` größe";
   static final String KEY = "Order ID";
   static final String ADDED = "neu größe `x`.€";
