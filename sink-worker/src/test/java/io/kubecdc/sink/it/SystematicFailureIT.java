@@ -3,6 +3,8 @@ package io.kubecdc.sink.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kubecdc.sink.config.BatchConfig;
+import io.kubecdc.sink.config.SinkConfig;
 import io.kubecdc.sink.config.TruncatePolicy;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
@@ -61,6 +63,52 @@ class SystematicFailureIT {
       assertThat(it.deadLetters()).isZero();
       await().atMost(Duration.ofSeconds(20)).until(() -> ItStack.status(port, "/readyz") == 200);
 
+      worker.stop();
+    }
+  }
+
+  /**
+   * A column type changed under the worker: every row of the RowBinary body fails to parse the same
+   * way (a data error code). The bisection sees the same error for every row and none accepted, so
+   * it is systematic too.
+   */
+  @Test
+  void shouldTreatARejectionOfEveryRowAlikeAsSystematic() throws Exception {
+    try (ItStack it = new ItStack(stack)) {
+      SinkConfig c = it.config(stack.clickhouseUrl(), TruncatePolicy.DELETE);
+      // a long flush delay keeps the rows sent below in one batch
+      SinkConfig config =
+          new SinkConfig(
+              c.kafka(),
+              c.clickhouse(),
+              c.tables(),
+              new BatchConfig(1000, null, 3_000L),
+              c.deadLetterTopic(),
+              c.deadLetterLimit(),
+              c.truncate(),
+              c.http());
+      ItStack.Running worker = it.start(config);
+      int port = worker.port();
+      it.send("k1", "1:1:a");
+      await().atMost(Duration.ofSeconds(60)).until(() -> it.committed() == 1);
+
+      it.alter("ALTER TABLE %s MODIFY COLUMN name Nullable(Enum8('a' = 1, 'b' = 2))");
+      List<String> expected = new ArrayList<>(List.of("1=a"));
+      for (int i = 2; i <= 11; i++) {
+        it.send("k" + i, i + ":" + i + ":row " + i);
+        expected.add(i + "=row " + i);
+      }
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> ItStack.body(port, "/readyz").contains("rows tried rejected alike"));
+      Thread.sleep(2_000);
+      assertThat(it.committed()).isEqualTo(1);
+      assertThat(it.deadLetters()).isZero();
+
+      it.alter("ALTER TABLE %s MODIFY COLUMN name Nullable(String)");
+      await().atMost(Duration.ofSeconds(90)).until(() -> it.committed() == 11);
+      assertThat(it.liveRows()).isEqualTo(expected);
+      assertThat(it.deadLetters()).isZero();
       worker.stop();
     }
   }
