@@ -1,0 +1,111 @@
+package io.kubecdc.api.crd.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the operator observed, as of {@link #getObservedGeneration()}. */
+public class CdcPipelineStatus {
+  @JsonPropertyDescription("The metadata.generation this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("One-word summary: Pending, Snapshotting, Streaming, Paused, ...")
+  private Phase phase;
+
+  @JsonPropertyDescription(
+      "Standard conditions: one per part (SourceReady, TopicsReady, TablesReady, ConnectorReady,"
+          + " SinkReady) and Ready, each with reason and message.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("Per source table: topic, ClickHouse table and lag.")
+  private List<TableStatus> tables = new ArrayList<>();
+
+  @JsonPropertyDescription("Tables streaming out of tables declared, e.g. 2/3.")
+  private String tablesReady;
+
+  @JsonPropertyDescription("Records not yet written to ClickHouse, over all tables.")
+  private Long lag;
+
+  @JsonPropertyDescription("The Debezium connector and its tasks as Kafka Connect reports them.")
+  private ConnectorStatus connector;
+
+  @JsonPropertyDescription("Health of the replication slot on the source.")
+  private SlotStatus slot;
+
+  @JsonPropertyDescription(
+      "Hash of the environment-independent spec: equal in every namespace for the same manifest.")
+  private String revision;
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public Phase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(Phase phase) {
+    this.phase = phase;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public List<TableStatus> getTables() {
+    return tables;
+  }
+
+  public void setTables(List<TableStatus> tables) {
+    this.tables = tables;
+  }
+
+  public String getTablesReady() {
+    return tablesReady;
+  }
+
+  public void setTablesReady(String tablesReady) {
+    this.tablesReady = tablesReady;
+  }
+
+  public Long getLag() {
+    return lag;
+  }
+
+  public void setLag(Long lag) {
+    this.lag = lag;
+  }
+
+  public ConnectorStatus getConnector() {
+    return connector;
+  }
+
+  public void setConnector(ConnectorStatus connector) {
+    this.connector = connector;
+  }
+
+  public SlotStatus getSlot() {
+    return slot;
+  }
+
+  public void setSlot(SlotStatus slot) {
+    this.slot = slot;
+  }
+
+  public String getRevision() {
+    return revision;
+  }
+
+  public void setRevision(String revision) {
+    this.revision = revision;
+  }
+}

@@ -1,0 +1,50 @@
+package io.kubecdc.api.crd.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** One captured table as observed. */
+public class TableStatus {
+  @JsonPropertyDescription("Source table, schema.table.")
+  private String name;
+
+  @JsonPropertyDescription("Kafka topic of the table's change events.")
+  private String topic;
+
+  @JsonPropertyDescription("ClickHouse table, database.table.")
+  private String clickhouseTable;
+
+  @JsonPropertyDescription("Records in the topic not yet committed by the sink-worker.")
+  private Long lag;
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getTopic() {
+    return topic;
+  }
+
+  public void setTopic(String topic) {
+    this.topic = topic;
+  }
+
+  public String getClickhouseTable() {
+    return clickhouseTable;
+  }
+
+  public void setClickhouseTable(String clickhouseTable) {
+    this.clickhouseTable = clickhouseTable;
+  }
+
+  public Long getLag() {
+    return lag;
+  }
+
+  public void setLag(Long lag) {
+    this.lag = lag;
+  }
+}
