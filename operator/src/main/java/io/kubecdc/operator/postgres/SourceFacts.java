@@ -1,0 +1,24 @@
+package io.kubecdc.operator.postgres;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the preflight needs to know about a source, read in one short session. */
+public record SourceFacts(
+    String user,
+    String database,
+    int serverVersion,
+    String walLevel,
+    boolean superuser,
+    boolean replication,
+    int maxReplicationSlots,
+    int usedReplicationSlots,
+    List<String> inactiveSlots,
+    Optional<SlotFacts> slot,
+    boolean publicationExists,
+    List<TableFacts> tables) {
+  public SourceFacts {
+    inactiveSlots = List.copyOf(inactiveSlots);
+    tables = List.copyOf(tables);
+  }
+}
