@@ -1,0 +1,126 @@
+package io.kubecdc.operator.connect;
+
+import io.kubecdc.operator.status.Part;
+import io.kubecdc.operator.status.PartState;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The connector part: makes the Debezium connector exist with the rendered config, in the desired
+ * run state (running or paused), and reads back what Connect reports. Failed tasks are restarted
+ * with capped backoff; the condition shows the root cause from the task's trace meanwhile, so a
+ * failing connector is never shown as healthy.
+ */
+public final class ConnectorPart {
+  /** The outcome: the part's state and what Connect reported, if it answered. */
+  public record Result(PartState state, Optional<ConnectorState> observed, int restarts) {}
+
+  private final ConnectClient client;
+  private final RestartBackoff backoff;
+
+  public ConnectorPart(ConnectClient client, RestartBackoff backoff) {
+    this.client = client;
+    this.backoff = backoff;
+  }
+
+  public Result ensure(String name, Map<String, String> config, boolean paused) {
+    try {
+      boolean changed = apply(name, config);
+      Optional<ConnectorState> observed = client.status(name);
+      PartState state =
+          observed.map(s -> judge(s, paused)).orElseGet(() -> starting(name, changed));
+      return new Result(state, observed, backoff.restarts(name));
+    } catch (ConnectException e) {
+      if (e.unavailable()) {
+        return new Result(
+            PartState.failed(Part.CONNECTOR, "ConnectUnreachable", e.getMessage()),
+            Optional.empty(),
+            backoff.restarts(name));
+      }
+      return new Result(
+          PartState.failed(Part.CONNECTOR, "ConnectorConfigRejected", e.getMessage()),
+          Optional.empty(),
+          backoff.restarts(name));
+    }
+  }
+
+  private boolean apply(String name, Map<String, String> config) {
+    Map<String, String> current = client.config(name).map(HashMap::new).orElse(null);
+    if (current != null) {
+      current.remove("name");
+      if (current.equals(config)) {
+        return false;
+      }
+    }
+    client.putConfig(name, config);
+    return true;
+  }
+
+  private PartState judge(ConnectorState s, boolean paused) {
+    String name = s.name();
+    if (!s.failedTasks().isEmpty() || "FAILED".equals(s.state())) {
+      return failed(s);
+    }
+    if (paused) {
+      if ("PAUSED".equals(s.state())) {
+        return PartState.ready(
+            Part.CONNECTOR, "ConnectorPaused", "connector " + name + " is paused");
+      }
+      client.pause(name);
+      return PartState.progressing(Part.CONNECTOR, "ConnectorPausing", "pausing connector " + name);
+    }
+    if ("PAUSED".equals(s.state()) || "STOPPED".equals(s.state())) {
+      client.resume(name);
+      return PartState.progressing(
+          Part.CONNECTOR, "ConnectorResuming", "resuming connector " + name);
+    }
+    if (s.running()) {
+      backoff.running(name);
+      return PartState.ready(
+          Part.CONNECTOR,
+          "ConnectorRunning",
+          "connector %s RUNNING, %d/%d task(s) running"
+              .formatted(name, s.tasks().size(), s.tasks().size()));
+    }
+    return PartState.progressing(
+        Part.CONNECTOR,
+        "ConnectorStarting",
+        "connector %s is %s; tasks: %s".formatted(name, s.state(), tasks(s)));
+  }
+
+  private PartState failed(ConnectorState s) {
+    String cause =
+        s.failedTasks().isEmpty()
+            ? ConnectorState.reason(s.trace())
+            : s.failedTasks().get(0).reason();
+    String what =
+        s.failedTasks().isEmpty()
+            ? "connector " + s.name() + " failed"
+            : "task " + s.failedTasks().get(0).id() + " of connector " + s.name() + " failed";
+    if (backoff.tryRestart(s.name())) {
+      client.restartFailed(s.name());
+    }
+    Instant next = backoff.nextRestart(s.name());
+    return PartState.failed(
+        Part.CONNECTOR,
+        "ConnectorTaskFailed",
+        "%s: %s (restarted %d time(s), next restart not before %s)"
+            .formatted(what, cause, backoff.restarts(s.name()), next));
+  }
+
+  private static PartState starting(String name, boolean changed) {
+    return PartState.progressing(
+        Part.CONNECTOR,
+        "ConnectorStarting",
+        changed ? "connector " + name + " submitted" : "waiting for connector " + name);
+  }
+
+  private static String tasks(ConnectorState s) {
+    return s.tasks().isEmpty()
+        ? "none yet"
+        : s.tasks().stream().map(t -> t.id() + "=" + t.state()).collect(Collectors.joining(", "));
+  }
+}
