@@ -97,6 +97,16 @@ public final class ConnectClient {
     send(request("/connectors/" + path(name) + "/resume").PUT(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** Stops the connector's tasks, keeping its config (KIP-980). */
+  public void stop(String name) {
+    send(request("/connectors/" + path(name) + "/stop").PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Forgets the source offsets of a STOPPED connector (KIP-875). */
+  public void resetOffsets(String name) {
+    send(request("/connectors/" + path(name) + "/offsets").DELETE());
+  }
+
   /** Deletes the connector (its offsets stay in Connect's offsets topic). */
   public void delete(String name) {
     send(request("/connectors/" + path(name)).DELETE());

@@ -1,7 +1,10 @@
 package io.kubecdc.operator.connect;
 
+import io.kubecdc.operator.cleanup.Leftover;
+import io.kubecdc.operator.cleanup.StepResult;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +47,43 @@ public final class ConnectorPart {
           PartState.failed(Part.CONNECTOR, "ConnectorConfigRejected", e.getMessage()),
           Optional.empty(),
           backoff.restarts(name));
+    }
+  }
+
+  /**
+   * Removes the connector and its offsets, so that a pipeline of the same name later starts with a
+   * fresh snapshot instead of resuming from a slot that no longer exists.
+   */
+  public StepResult remove(String name, Duration stopTimeout) {
+    try {
+      if (client.status(name).isEmpty()) {
+        return StepResult.done("no connector " + name);
+      }
+      client.stop(name);
+      long deadline = System.nanoTime() + stopTimeout.toNanos();
+      while (!client.status(name).map(s -> "STOPPED".equals(s.state())).orElse(true)) {
+        if (System.nanoTime() > deadline) {
+          throw new ConnectException(
+              "connector " + name + " did not stop within " + stopTimeout.toSeconds() + " s",
+              true,
+              0,
+              null);
+        }
+        Thread.sleep(200);
+      }
+      client.resetOffsets(name);
+      client.delete(name);
+      backoff.running(name);
+      return StepResult.done("deleted connector " + name + " and its offsets");
+    } catch (ConnectException e) {
+      return StepResult.left(
+          new Leftover(
+              "connector " + name + " in Kafka Connect",
+              e.getMessage(),
+              "DELETE /connectors/" + name + " on the Connect REST API once it answers"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while removing connector " + name, e);
     }
   }
 
