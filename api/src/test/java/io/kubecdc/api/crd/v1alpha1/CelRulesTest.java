@@ -3,21 +3,22 @@ package io.kubecdc.api.crd.v1alpha1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubecdc.api.validation.ManifestValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CelRulesTest {
-  private final CelRules pipelineRules = new CelRules("cdcpipelines.kubecdc.io-v1.yml");
-  private final CelRules environmentRules = new CelRules("cdcenvironments.kubecdc.io-v1.yml");
+  private final ManifestValidator pipelineRules = ManifestValidator.forKind("CdcPipeline");
+  private final ManifestValidator environmentRules = ManifestValidator.forKind("CdcEnvironment");
   private final ObjectNode pipeline = Manifests.load("pipeline-full.yaml");
   private final ObjectNode environment = Manifests.load("environment.yaml");
 
   @Test
   void shouldAcceptTheGoodManifests() {
-    assertThat(pipelineRules.violations(pipeline, null)).isEmpty();
-    assertThat(pipelineRules.violations(Manifests.load("pipeline-minimal.yaml"), null)).isEmpty();
-    assertThat(environmentRules.violations(environment, null)).isEmpty();
+    assertThat(pipelineRules.validate(pipeline)).isEmpty();
+    assertThat(pipelineRules.validate(Manifests.load("pipeline-minimal.yaml"))).isEmpty();
+    assertThat(environmentRules.validate(environment)).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -30,7 +31,7 @@ class CelRulesTest {
         "/spec/topics | ~ | sink.replicas must not exceed topics.partitions",
       })
   void shouldRejectABadPipelineWithAMessageThatSaysWhy(String path, String value, String message) {
-    assertThat(pipelineRules.violations(Manifests.with(pipeline, path, value), null))
+    assertThat(pipelineRules.validate(Manifests.with(pipeline, path, value), null))
         .singleElement()
         .asString()
         .contains(message);
@@ -40,22 +41,22 @@ class CelRulesTest {
   void shouldRefuseToLowerTheCheckpointVersionButAllowRaisingIt() {
     ObjectNode lowered = Manifests.with(pipeline, "/spec/checkpoint/version", "1");
     ObjectNode raised = Manifests.with(pipeline, "/spec/checkpoint/version", "3");
-    assertThat(pipelineRules.violations(lowered, pipeline))
+    assertThat(pipelineRules.validate(lowered, pipeline))
         .singleElement()
         .asString()
         .contains("checkpoint.version can only be raised");
-    assertThat(pipelineRules.violations(raised, pipeline)).isEmpty();
-    assertThat(pipelineRules.violations(lowered, null)).as("on create").isEmpty();
+    assertThat(pipelineRules.validate(raised, pipeline)).isEmpty();
+    assertThat(pipelineRules.validate(lowered, null)).as("on create").isEmpty();
   }
 
   @Test
   void shouldKeepTheSourceNameImmutable() {
     ObjectNode moved = Manifests.with(pipeline, "/spec/source/name", "billing");
-    assertThat(pipelineRules.violations(moved, pipeline))
+    assertThat(pipelineRules.validate(moved, pipeline))
         .singleElement()
         .asString()
         .contains("source.name is immutable");
-    assertThat(pipelineRules.violations(moved, null)).isEmpty();
+    assertThat(pipelineRules.validate(moved, null)).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -70,7 +71,7 @@ class CelRulesTest {
       })
   void shouldRejectABadEnvironmentWithAMessageThatSaysWhy(
       String path, String value, String message) {
-    assertThat(environmentRules.violations(Manifests.with(environment, path, value), null))
+    assertThat(environmentRules.validate(Manifests.with(environment, path, value), null))
         .singleElement()
         .asString()
         .contains(message);

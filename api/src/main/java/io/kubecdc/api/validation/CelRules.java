@@ -1,4 +1,4 @@
-package io.kubecdc.api.crd.v1alpha1;
+package io.kubecdc.api.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cel.common.CelAbstractSyntaxTree;
@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Evaluates a CRD's {@code x-kubernetes-validations} rules the way the API server does (v1.25+):
  * each rule at the node it is declared on, with {@code self} bound to the value there and, for
- * transition rules, {@code oldSelf} to the stored value (skipped on create). The local API server
- * (v1.20) has no CEL, so these rules are tested here with Google's CEL-Java on the committed CRD.
+ * transition rules, {@code oldSelf} to the stored value (skipped on create), with Google's
+ * CEL-Java. Used where no API server validates: the standalone runner, {@code kubecdc validate},
+ * and the tests (the local API server, v1.20, has no CEL).
  */
 final class CelRules {
   private static final CelCompiler COMPILER =
@@ -33,14 +34,11 @@ final class CelRules {
 
   private final JsonNode schema;
 
-  CelRules(String crdName) {
-    this.schema =
-        CrdFiles.read(crdName)
-            .path("spec")
-            .path("versions")
-            .get(0)
-            .path("schema")
-            .path("openAPIV3Schema");
+  /**
+   * @param schema the CRD version's openAPIV3Schema
+   */
+  CelRules(JsonNode schema) {
+    this.schema = schema;
   }
 
   /** The messages of the rules that {@code object} breaks ({@code old}: null on create). */
@@ -61,7 +59,7 @@ final class CelRules {
         continue;
       }
       if (!evaluate(expr, value, old)) {
-        out.add(path + ": " + rule.path("message").asText());
+        out.add((path.isEmpty() ? "" : path.substring(1) + ": ") + rule.path("message").asText());
       }
     }
     if (value.isObject()) {
