@@ -1,0 +1,75 @@
+package io.kubecdc.operator.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Lag per topic of a consumer group: the end offsets of the topic's partitions minus the group's
+ * committed offsets (a partition the group never committed counts from its earliest offset). The
+ * sink-worker commits only after ClickHouse acknowledged the rows, so this is what is not yet in
+ * ClickHouse.
+ */
+public final class LagReader {
+  private final Admin admin;
+  private final Duration timeout;
+
+  public LagReader(Admin admin, Duration timeout) {
+    this.admin = admin;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Records not yet committed by {@code group}, per topic (topics that do not exist are left out).
+   */
+  public Map<String, Long> lag(String group, List<String> topics)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    var described = admin.describeTopics(topics).topicNameValues();
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+    for (String topic : topics) {
+      try {
+        var d = described.get(topic).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        d.partitions()
+            .forEach(
+                p -> {
+                  latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+                  earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
+                });
+      } catch (ExecutionException e) {
+        if (!(e.getCause()
+            instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+      }
+    }
+    var ends = admin.listOffsets(latest).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    var starts = admin.listOffsets(earliest).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin
+            .listConsumerGroupOffsets(group)
+            .partitionsToOffsetAndMetadata()
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    Map<String, Long> out = new LinkedHashMap<>();
+    topics.forEach(
+        t -> {
+          if (latest.keySet().stream().anyMatch(tp -> tp.topic().equals(t))) out.put(t, 0L);
+        });
+    for (var e : ends.entrySet()) {
+      TopicPartition tp = e.getKey();
+      OffsetAndMetadata c = committed.get(tp);
+      long from = c != null ? c.offset() : starts.get(tp).offset();
+      out.merge(tp.topic(), Math.max(0, e.getValue().offset() - from), Long::sum);
+    }
+    return out;
+  }
+}
