@@ -1,5 +1,6 @@
 package io.kubecdc.contract;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,21 +22,33 @@ import java.util.TreeMap;
  *       string in UTC (ZonedTimestamp) keeping its microseconds.
  *   <li>{@code binary.handling.mode=bytes}: bytea is Connect bytes (base64 in JSON).
  *   <li>Truncates are emitted ({@code skipped.operations=none}); deletes are followed by a
- *       tombstone for log compaction; unchanged TOASTed values carry the placeholder {@link
- *       #UNAVAILABLE_VALUE}.
+ *       tombstone for log compaction; unchanged TOASTed values carry a placeholder that {@link
+ *       PipelineEvents} sets per pipeline (Debezium's default {@link #UNAVAILABLE_VALUE} when only
+ *       these settings are used).
+ *   <li>Partitioned tables are captured through their root: Debezium creates the publication for
+ *       the included tables ({@code publication.autocreate.mode=filtered}) with {@code
+ *       publish_via_partition_root = true}, so a change in any partition, attached now or later, is
+ *       published as a change of the root, on the root's topic. Without it PostgreSQL publishes the
+ *       partitions, which are not in the include list, and only the snapshot arrives.
  *   <li>A heartbeat every 10 s keeps the replication slot moving when the captured tables are idle;
  *       heartbeats go to their own topic, which the sink does not read.
  * </ul>
  */
 public final class EventShape {
-  /** What Debezium writes for an unchanged TOASTed column (text form). */
-  public static final String UNAVAILABLE_VALUE = "__debezium_unavailable_value";
+  /**
+   * What Debezium writes for an unchanged TOASTed column unless told otherwise; pipelines use
+   * {@link PipelineEvents#toastPlaceholder()}.
+   */
+  public static final String UNAVAILABLE_VALUE = ToastPlaceholder.DEBEZIUM_DEFAULT;
 
   private static final Map<String, String> SETTINGS = build();
 
   private EventShape() {}
 
-  /** Connector-level settings (converters included), to merge into every connector config. */
+  /**
+   * Connector-level settings (converters included) that are the same for every pipeline; {@link
+   * PipelineEvents#connectorSettings()} adds what differs per pipeline.
+   */
   public static Map<String, String> connectorSettings() {
     return SETTINGS;
   }
@@ -51,7 +64,8 @@ public final class EventShape {
     s.put("binary.handling.mode", "bytes");
     s.put("interval.handling.mode", "string");
     s.put("hstore.handling.mode", "json");
-    s.put("unavailable.value.placeholder", UNAVAILABLE_VALUE);
+    s.put("publication.autocreate.mode", "filtered");
+    s.put("publish.via.partition.root", "true");
     s.put("tombstones.on.delete", "true");
     s.put("skipped.operations", "none");
     s.put("heartbeat.interval.ms", "10000");
@@ -61,6 +75,6 @@ public final class EventShape {
     s.put("poll.interval.ms", "20");
     // the events are large (schema in every record): compress them on the way to Kafka
     s.put("producer.override.compression.type", "lz4");
-    return java.util.Collections.unmodifiableMap(s);
+    return Collections.unmodifiableMap(s);
   }
 }

@@ -14,7 +14,9 @@ class EventShapeTest {
         .containsEntry("decimal.handling.mode", "precise")
         .containsEntry("time.precision.mode", "adaptive_time_microseconds")
         .containsEntry("skipped.operations", "none")
-        .containsEntry("unavailable.value.placeholder", EventShape.UNAVAILABLE_VALUE);
+        .containsEntry("publish.via.partition.root", "true")
+        .containsEntry("publication.autocreate.mode", "filtered")
+        .doesNotContainKey("unavailable.value.placeholder");
   }
 
   @Test

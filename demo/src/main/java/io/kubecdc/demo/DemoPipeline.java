@@ -1,6 +1,6 @@
 package io.kubecdc.demo;
 
-import io.kubecdc.contract.EventShape;
+import io.kubecdc.contract.PipelineEvents;
 import io.kubecdc.stack.LocalStack;
 import io.kubecdc.stack.StackConfig;
 import io.kubecdc.stack.StackEndpoints;
@@ -29,6 +29,9 @@ public final class DemoPipeline {
   static final String TOPIC = PREFIX + ".public.orders";
   static final String GROUP = "kubecdc.demo.orders.v1";
 
+  /** Rendered into the connector and the worker config alike, as the operator will. */
+  static final PipelineEvents EVENTS = PipelineEvents.forPipeline("demo", "orders");
+
   private DemoPipeline() {}
 
   public static void main(String[] args) throws Exception {
@@ -47,7 +50,7 @@ public final class DemoPipeline {
 
     Map<String, String> connector =
         new HashMap<>(DebeziumPostgres.config(ep, PREFIX, "public.orders"));
-    connector.putAll(EventShape.connectorSettings());
+    connector.putAll(EVENTS.connectorSettings());
     connect.putConfig(CONNECTOR, connector);
     out.println(
         "2. Debezium connector " + CONNECTOR + ": contract event settings, password by reference");
@@ -107,6 +110,7 @@ public final class DemoPipeline {
               "kafka:",
               "  bootstrapServers: \"" + ep.kafkaBootstrap() + "\"",
               "  groupId: \"" + GROUP + "\"",
+              "  maxEventBytes: " + EVENTS.sizeLimit().maxEventBytes(),
               "clickhouse:",
               "  url: \"" + ep.clickhouseUrl() + "\"",
               "  user: \"" + ep.clickhouseUser() + "\"",
@@ -122,6 +126,7 @@ public final class DemoPipeline {
               "      - {name: status, type: String}",
               "      - {name: created_at, type: \"DateTime64(6, 'UTC')\"}",
               "deadLetterTopic: \"" + PREFIX + ".dlq\"",
+              "toastPlaceholder: \"" + EVENTS.toastPlaceholder() + "\"",
               "http:",
               "  port: " + httpPort,
               ""));

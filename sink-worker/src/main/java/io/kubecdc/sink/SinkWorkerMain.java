@@ -37,7 +37,7 @@ public final class SinkWorkerMain {
       System.err.println(e.getMessage());
       return 2;
     }
-    SinkWorker worker = new SinkWorker(config, env, Codec.standard());
+    SinkWorker worker = new SinkWorker(config, env, Codec.standard(config.toastPlaceholder()));
     Thread hook =
         new Thread(
             () -> {

@@ -1,5 +1,6 @@
 package io.kubecdc.sink.codec;
 
+import io.kubecdc.contract.ToastPlaceholder;
 import java.util.function.Supplier;
 
 /**
@@ -10,7 +11,16 @@ import java.util.function.Supplier;
 public record Codec(
     Supplier<RecordDecoder> decoders, BatchFactory batches, SchemaStatements schema) {
 
+  /** The real codec for a connector that uses Debezium's default TOAST placeholder. */
   public static Codec standard() {
-    return new Codec(RecordDecoder::debezium, BatchFactory.rowBinary(), SchemaStatements.ddl());
+    return standard(ToastPlaceholder.DEBEZIUM_DEFAULT);
+  }
+
+  /** The real codec for events whose unchanged TOASTed values carry {@code toastPlaceholder}. */
+  public static Codec standard(String toastPlaceholder) {
+    return new Codec(
+        () -> RecordDecoder.debezium(toastPlaceholder),
+        BatchFactory.rowBinary(),
+        SchemaStatements.ddl());
   }
 }

@@ -1,5 +1,7 @@
 package io.kubecdc.sink.config;
 
+import io.kubecdc.contract.EventSizeLimit;
+import io.kubecdc.contract.ToastPlaceholder;
 import io.kubecdc.sink.table.TableLayout;
 import java.net.URI;
 import java.util.ArrayList;
@@ -25,6 +27,10 @@ final class ConfigValidator {
           "ssl.keystore.password",
           "ssl.truststore.password");
 
+  /** Size settings that must agree with the connector's: one value, {@code maxEventBytes}. */
+  private static final Set<String> SIZE_PROPERTIES =
+      Set.of("max.partition.fetch.bytes", "fetch.max.bytes", "max.request.size", "buffer.memory");
+
   private final List<String> problems = new ArrayList<>();
 
   private ConfigValidator() {}
@@ -44,10 +50,14 @@ final class ConfigValidator {
       notBlank("kafka.bootstrapServers", c.kafka().bootstrapServers());
       notBlank("kafka.groupId", c.kafka().groupId());
       for (String key : c.kafka().clientProperties().keySet()) {
-        if (RESERVED_CLIENT_PROPERTIES.contains(key.toLowerCase(Locale.ROOT))) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (RESERVED_CLIENT_PROPERTIES.contains(lower)) {
           problems.add("kafka.clientProperties." + key + ": is set by the worker or is a secret");
+        } else if (SIZE_PROPERTIES.contains(lower)) {
+          problems.add("kafka.clientProperties." + key + ": is derived from kafka.maxEventBytes");
         }
       }
+      checkSizeLimit(c.kafka().maxEventBytes());
     }
     if (c.clickhouse() == null) {
       problems.add("clickhouse: is required");
@@ -55,6 +65,10 @@ final class ConfigValidator {
       checkUrl(c.clickhouse().url());
     }
     notBlank("deadLetterTopic", c.deadLetterTopic());
+    String placeholder = ToastPlaceholder.problem(c.toastPlaceholder());
+    if (placeholder != null) {
+      problems.add("toastPlaceholder: " + placeholder);
+    }
     if (c.tables().isEmpty()) {
       problems.add("tables: must not be empty");
     }
@@ -112,6 +126,14 @@ final class ConfigValidator {
       if (!t.columns().isEmpty() && !names.contains(key)) {
         problems.add(at + ".keyColumns[" + k + "]: " + key + " is not one of the columns");
       }
+    }
+  }
+
+  private void checkSizeLimit(int maxEventBytes) {
+    try {
+      new EventSizeLimit(maxEventBytes);
+    } catch (IllegalArgumentException e) {
+      problems.add("kafka." + e.getMessage());
     }
   }
 

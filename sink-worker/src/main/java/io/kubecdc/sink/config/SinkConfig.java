@@ -1,5 +1,6 @@
 package io.kubecdc.sink.config;
 
+import io.kubecdc.contract.ToastPlaceholder;
 import java.util.List;
 
 /**
@@ -15,7 +16,15 @@ public record SinkConfig(
     String deadLetterTopic,
     DeadLetterLimit deadLetterLimit,
     TruncatePolicy truncate,
-    HttpConfig http) {
+    HttpConfig http,
+    String toastPlaceholder) {
+
+  /**
+   * Debezium's default placeholder for unchanged TOASTed values, for configs written by hand next
+   * to a connector that does not set {@code unavailable.value.placeholder}. The operator sets both
+   * to the pipeline's own ({@link io.kubecdc.contract.PipelineEvents}).
+   */
+  public static final String DEFAULT_TOAST_PLACEHOLDER = ToastPlaceholder.DEBEZIUM_DEFAULT;
 
   public SinkConfig {
     tables = tables == null ? List.of() : List.copyOf(tables);
@@ -23,6 +32,7 @@ public record SinkConfig(
     deadLetterLimit = deadLetterLimit == null ? DeadLetterLimit.DEFAULTS : deadLetterLimit;
     truncate = truncate == null ? TruncatePolicy.DELETE : truncate;
     http = http == null ? HttpConfig.DEFAULTS : http;
+    toastPlaceholder = toastPlaceholder == null ? DEFAULT_TOAST_PLACEHOLDER : toastPlaceholder;
   }
 
   /** The table a topic feeds, or null. */

@@ -20,10 +20,22 @@ public sealed interface ChangeEvent {
    * {@code version = lsn * 2 + (snapshot ? 0 : 1)}, because the snapshot reads rows at the LSN
    * where streaming starts and the first streamed change may carry that very LSN. A delete's {@code
    * before} image holds only the key columns meaningfully unless the source table has REPLICA
-   * IDENTITY FULL (Debezium fills the other NOT NULL columns with their type defaults).
+   * IDENTITY FULL (Debezium fills the other NOT NULL columns with their type defaults). {@code
+   * before} is the previous image of an update when the source sends one (REPLICA IDENTITY FULL),
+   * else null.
    */
-  record Row(Op op, long version, long sourceTsMillis, EventSchema schema, Object[] values)
-      implements ChangeEvent {}
+  record Row(
+      Op op,
+      long version,
+      long sourceTsMillis,
+      EventSchema schema,
+      Object[] values,
+      Object[] before)
+      implements ChangeEvent {
+    public Row(Op op, long version, long sourceTsMillis, EventSchema schema, Object[] values) {
+      this(op, version, sourceTsMillis, schema, values, null);
+    }
+  }
 
   /** A TRUNCATE of the source table at {@code version} (a streamed position, so odd). */
   record Truncate(long version, long sourceTsMillis) implements ChangeEvent {}

@@ -53,8 +53,11 @@ final class ColumnReader {
     return kind;
   }
 
-  /** Reads the value at the parser's current token (already advanced onto it). */
-  Object read(JsonParser p) throws IOException, DecodeException {
+  /**
+   * Reads the value at the parser's current token (already advanced onto it); {@code placeholder}
+   * is the pipeline's mark of an unchanged TOASTed value.
+   */
+  Object read(JsonParser p, Placeholder placeholder) throws IOException, DecodeException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL) {
       return null;
@@ -80,10 +83,10 @@ final class ColumnReader {
         throw mismatch(t);
       case STRING:
         expectString(p, t);
-        return Placeholder.isText(p) ? Unavailable.VALUE : p.getText();
+        return placeholder.isText(p) ? Unavailable.VALUE : p.getText();
       case BYTES:
         expectString(p, t);
-        return Placeholder.isBase64(p) ? Unavailable.VALUE : p.getBinaryValue();
+        return placeholder.isBase64(p) ? Unavailable.VALUE : p.getBinaryValue();
       case DECIMAL:
         expectString(p, t);
         return decimal(p.getBinaryValue(), scale);
@@ -91,7 +94,7 @@ final class ColumnReader {
         return variableDecimal(p, t);
       case UUID:
         expectString(p, t);
-        if (Placeholder.isText(p) || Placeholder.isUuid(p)) {
+        if (placeholder.isText(p) || placeholder.isUuid(p)) {
           return Unavailable.VALUE;
         }
         return java.util.UUID.fromString(p.getText());
@@ -107,19 +110,20 @@ final class ColumnReader {
         expectString(p, t);
         return Timestamps.parseUtc(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       case ARRAY:
-        return array(p, t);
+        return array(p, t, placeholder);
       default:
         throw new IllegalStateException(kind.name());
     }
   }
 
-  private Object array(JsonParser p, JsonToken t) throws IOException, DecodeException {
+  private Object array(JsonParser p, JsonToken t, Placeholder placeholder)
+      throws IOException, DecodeException {
     if (t != JsonToken.START_ARRAY) {
       throw mismatch(t);
     }
     List<Object> list = new ArrayList<>();
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      Object item = items.read(p);
+      Object item = items.read(p, placeholder);
       if (item == Unavailable.VALUE) {
         // text-like arrays carry the placeholder as their single element
         skipRest(p);
@@ -127,7 +131,7 @@ final class ColumnReader {
       }
       list.add(item);
     }
-    return Placeholder.isNumericArray(list) ? Unavailable.VALUE : list;
+    return placeholder.isNumericArray(list) ? Unavailable.VALUE : list;
   }
 
   private static void skipRest(JsonParser p) throws IOException {

@@ -25,7 +25,13 @@ public final class EventDecoder {
   private final SchemaCache schemas;
   private final PayloadReader payloads;
 
+  /** A decoder for connectors that use Debezium's default TOAST placeholder. */
   public EventDecoder() {
+    this(Placeholder.DEBEZIUM_DEFAULT);
+  }
+
+  /** A decoder for events whose unchanged TOASTed values carry {@code placeholder}. */
+  public EventDecoder(Placeholder placeholder) {
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
@@ -33,7 +39,7 @@ public final class EventDecoder {
             .build();
     this.mapper = new ObjectMapper(factory);
     this.schemas = new SchemaCache(mapper);
-    this.payloads = new PayloadReader(factory);
+    this.payloads = new PayloadReader(factory, placeholder);
   }
 
   /**

@@ -7,20 +7,24 @@ import java.io.IOException;
 
 /**
  * Streams the {@code payload} of a Debezium envelope: the row image, the operation and the source
- * position. The {@code before} image comes first but only a delete needs it, so it is skipped and
- * re-read from its byte offset when the operation turns out to be {@code d}. Not thread-safe.
+ * position. The {@code before} image comes first but only a delete needs it, and an update whose
+ * table has REPLICA IDENTITY FULL (the only updates that carry one: a key change of a table without
+ * a primary key shows only there), so it is skipped and re-read from its byte offset when the
+ * operation turns out to need it. Not thread-safe.
  */
 final class PayloadReader {
   private static final ChangeEvent.Tombstone TOMBSTONE = new ChangeEvent.Tombstone();
   private final JsonFactory factory;
+  private final Placeholder placeholder;
 
   private long lsn;
   private boolean hasLsn;
   private boolean snapshot;
   private long sourceTsMillis;
 
-  PayloadReader(JsonFactory factory) {
+  PayloadReader(JsonFactory factory, Placeholder placeholder) {
     this.factory = factory;
+    this.placeholder = placeholder;
   }
 
   ChangeEvent read(byte[] b, int off, int len, EventSchema schema)
@@ -95,7 +99,9 @@ final class PayloadReader {
     if (after == null) {
       throw new DecodeException("op " + op + " without an after image");
     }
-    return new ChangeEvent.Row(kind, version(), sourceTsMillis, schema, after);
+    Object[] old =
+        kind == ChangeEvent.Op.UPDATE && before >= 0 ? image(b, off, before, len, schema) : null;
+    return new ChangeEvent.Row(kind, version(), sourceTsMillis, schema, after, old);
   }
 
   /**
@@ -115,8 +121,7 @@ final class PayloadReader {
     }
   }
 
-  private static Object[] readRow(JsonParser p, EventSchema schema)
-      throws IOException, DecodeException {
+  private Object[] readRow(JsonParser p, EventSchema schema) throws IOException, DecodeException {
     return readRow(p, schema, false);
   }
 
@@ -126,7 +131,7 @@ final class PayloadReader {
    * always values of their type (an empty string for a uuid): read {@code lenient}ly, a value that
    * does not decode becomes null.
    */
-  private static Object[] readRow(JsonParser p, EventSchema schema, boolean lenient)
+  private Object[] readRow(JsonParser p, EventSchema schema, boolean lenient)
       throws IOException, DecodeException {
     expect(p.currentToken(), JsonToken.START_OBJECT, "row image");
     if (!schema.decodable()) {
@@ -143,15 +148,16 @@ final class PayloadReader {
         throw new DecodeException("row field " + name + " is not in the event's schema");
       }
       p.nextToken();
-      values[at] = lenient ? readLeniently(p, schema.reader(at)) : schema.reader(at).read(p);
+      values[at] =
+          lenient ? readLeniently(p, schema.reader(at)) : schema.reader(at).read(p, placeholder);
       next = at + 1;
     }
     return values;
   }
 
-  private static Object readLeniently(JsonParser p, ColumnReader reader) throws IOException {
+  private Object readLeniently(JsonParser p, ColumnReader reader) throws IOException {
     try {
-      return reader.read(p);
+      return reader.read(p, placeholder);
     } catch (DecodeException | RuntimeException e) {
       p.skipChildren();
       return null;

@@ -29,8 +29,8 @@ public final class KafkaClients {
     p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // change events carry their schema (~5 kB each): fetch in large chunks, hand over many
     p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-    p.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(16 << 20));
-    p.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(64 << 20));
+    // at least one whole event of the largest size the connector may produce
+    p.putAll(config.sizeLimit().consumerSettings());
     p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-sink");
     p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -57,6 +57,8 @@ public final class KafkaClients {
                 ConsumerConfig.configNames().contains(k)
                     && !ProducerConfig.configNames().contains(k));
     p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-dlq");
+    // a dead letter is the original event plus error headers
+    p.putAll(config.sizeLimit().deadLetterProducerSettings());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

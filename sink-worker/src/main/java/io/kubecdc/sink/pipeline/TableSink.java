@@ -56,8 +56,14 @@ public final class TableSink {
     return batch.layout();
   }
 
-  public void accept(ChangeEvent.Row row, SourceRef ref) {
-    ctx.metrics().event(label, row.op().name().toLowerCase(java.util.Locale.ROOT));
+  public void accept(ChangeEvent.Row event, SourceRef ref) {
+    ctx.metrics().event(label, event.op().name().toLowerCase(java.util.Locale.ROOT));
+    for (ChangeEvent.Row row : KeyChange.split(batch.layout(), event)) {
+      write(row, ref);
+    }
+  }
+
+  private void write(ChangeEvent.Row row, SourceRef ref) {
     List<ColumnSpec> missing = batch.missingColumns(row);
     if (!missing.isEmpty() && !evolve(missing, ref)) {
       return;

@@ -3,6 +3,7 @@ package io.kubecdc.sink.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.kubecdc.contract.EventSizeLimit;
 import io.kubecdc.sink.table.ColumnSpec;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -76,6 +77,36 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldTakeThePipelinesPlaceholderAndSizeLimitOrDebeziumsDefaults() throws Exception {
+    SinkConfig minimal = ConfigLoader.load(fixture("minimal.yaml"));
+    assertThat(minimal.toastPlaceholder()).isEqualTo("__debezium_unavailable_value");
+    assertThat(minimal.kafka().sizeLimit()).isEqualTo(EventSizeLimit.DEFAULT);
+    String yaml =
+        Files.readString(fixture("minimal.yaml"))
+            + "toastPlaceholder: \"__kubecdc_unchanged_0123456789abcdef\"\n";
+    SinkConfig c =
+        ConfigLoader.parse(yaml.replace("kafka:\n", "kafka:\n  maxEventBytes: 8388608\n"));
+    assertThat(c.toastPlaceholder()).isEqualTo("__kubecdc_unchanged_0123456789abcdef");
+    assertThat(c.kafka().sizeLimit().maxEventBytes()).isEqualTo(8 << 20);
+  }
+
+  @Test
+  void shouldRejectAPlaceholderOrSizeSettingsThatCannotAgreeWithTheConnector() throws Exception {
+    String yaml =
+        Files.readString(fixture("minimal.yaml"))
+                .replace(
+                    "kafka:\n",
+                    "kafka:\n  maxEventBytes: 1000\n  clientProperties: {fetch.max.bytes: 5}\n")
+            + "toastPlaceholder: \"hex:00ff00ff00ff00ff00\"\n";
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(yaml));
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "kafka.maxEventBytes: must be between 1048576 and 536870912, got 1000",
+            "kafka.clientProperties.fetch.max.bytes: is derived from kafka.maxEventBytes",
+            "toastPlaceholder: must not start with hex: (Debezium would decode it as bytes)");
+  }
+
+  @Test
   void shouldRejectAnUnknownTruncatePolicy() {
     String yaml = "truncate: drop\n";
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(yaml));
@@ -116,7 +147,8 @@ class ConfigLoaderTest {
             c.deadLetterTopic(),
             c.deadLetterLimit(),
             c.truncate(),
-            c.http());
+            c.http(),
+            c.toastPlaceholder());
     assertThat(
             WorkerEnvironment.load(withFile, Map.of("CLICKHOUSE_PASSWORD", "envpw"))
                 .clickhousePassword())

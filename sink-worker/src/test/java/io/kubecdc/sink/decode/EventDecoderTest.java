@@ -6,6 +6,7 @@ import static io.kubecdc.sink.decode.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubecdc.contract.EventShape;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,32 @@ class EventDecoderTest {
     assertThat(value(u, "big_text")).isSameAs(Unavailable.VALUE);
     assertThat(value(u, "big_bin")).isSameAs(Unavailable.VALUE);
     assertThat(value(u, "bin")).isInstanceOf(byte[].class);
+  }
+
+  @Test
+  void shouldTakeDebeziumsDefaultForDataWhenThePipelineHasItsOwnPlaceholder() throws Exception {
+    String own = "__kubecdc_unchanged_0123456789abcdef0123456789abcdef";
+    String json = new String(event("update-toast.json"), StandardCharsets.UTF_8);
+    String base64 =
+        java.util.Base64.getEncoder()
+            .encodeToString(EventShape.UNAVAILABLE_VALUE.getBytes(StandardCharsets.UTF_8));
+    assertThat(json).contains(EventShape.UNAVAILABLE_VALUE, base64);
+    EventDecoder pipeline = new EventDecoder(new Placeholder(own));
+
+    ChangeEvent.Row asData = (ChangeEvent.Row) pipeline.decode(event("update-toast.json"));
+    assertThat(value(asData, "big_text")).isEqualTo(EventShape.UNAVAILABLE_VALUE);
+    assertThat(value(asData, "big_bin"))
+        .isEqualTo(EventShape.UNAVAILABLE_VALUE.getBytes(StandardCharsets.UTF_8));
+
+    String withOwn =
+        json.replace(EventShape.UNAVAILABLE_VALUE, own)
+            .replace(
+                base64,
+                java.util.Base64.getEncoder().encodeToString(own.getBytes(StandardCharsets.UTF_8)));
+    ChangeEvent.Row unchanged =
+        (ChangeEvent.Row) pipeline.decode(withOwn.getBytes(StandardCharsets.UTF_8));
+    assertThat(value(unchanged, "big_text")).isSameAs(Unavailable.VALUE);
+    assertThat(value(unchanged, "big_bin")).isSameAs(Unavailable.VALUE);
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.kubecdc.sink.e2e;
 
 import static org.awaitility.Awaitility.await;
 
-import io.kubecdc.contract.EventShape;
+import io.kubecdc.contract.PipelineEvents;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.connect.ConnectRest;
 import io.kubecdc.stack.connect.ConnectorTeardown;
@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,6 +38,9 @@ final class CdcFixture implements AutoCloseable {
   private final ConnectRest connect;
   private final List<String> tables = new ArrayList<>();
   private final Path dir;
+
+  /** The pipeline's event settings, rendered into the connector and the worker config alike. */
+  PipelineEvents events = PipelineEvents.forPipeline("e2e", id);
 
   CdcFixture(StackEndpoints stack, Path dir) throws SQLException {
     this.stack = stack;
@@ -65,10 +69,15 @@ final class CdcFixture implements AutoCloseable {
   /** Starts the connector on {@code includeList} (Debezium's comma-separated regexes). */
   void startConnector(String includeList) {
     Map<String, String> config = new HashMap<>(DebeziumPostgres.config(stack, id, ""));
-    config.putAll(EventShape.connectorSettings());
+    config.putAll(events.connectorSettings());
     config.put("table.include.list", includeList);
     connect.putConfig(id, config);
     await().atMost(Duration.ofSeconds(60)).until(() -> connect.running(id));
+  }
+
+  /** The connector's REST status, e.g. for the failure trace of its task. */
+  ConnectRest connect() {
+    return connect;
   }
 
   /** The worker's YAML for the given tables (name -> key columns + ClickHouse column types). */
@@ -87,6 +96,7 @@ final class CdcFixture implements AutoCloseable {
     StringBuilder y = new StringBuilder();
     y.append("kafka:\n  bootstrapServers: \"").append(stack.kafkaBootstrap()).append("\"\n");
     y.append("  groupId: \"kubecdc.test.").append(id).append(".v1\"\n");
+    y.append("  maxEventBytes: ").append(events.sizeLimit().maxEventBytes()).append("\n");
     y.append("clickhouse:\n  url: \"").append(stack.clickhouseUrl()).append("\"\n");
     y.append("  user: \"").append(stack.clickhouseUser()).append("\"\n");
     y.append("tables:\n");
@@ -108,6 +118,7 @@ final class CdcFixture implements AutoCloseable {
                       .append("}\n"));
     }
     y.append("deadLetterTopic: \"").append(id).append(".dlq\"\n");
+    y.append("toastPlaceholder: \"").append(events.toastPlaceholder()).append("\"\n");
     y.append("http:\n  port: ").append(httpPort).append("\n");
     y.append(extraYaml);
     Path file = dir.resolve(id + ".yaml");
@@ -126,6 +137,26 @@ final class CdcFixture implements AutoCloseable {
         dir.resolve(id + "-worker.log"),
         httpPort,
         Map.of("CLICKHOUSE_PASSWORD", stack.clickhousePassword()));
+  }
+
+  /**
+   * Starts the worker for one table with the fixture's event settings and waits until it is ready.
+   */
+  WorkerProcess startWorker(TargetTable table, String maxHeap) throws IOException {
+    int port = freePort();
+    Path config = workerConfig(List.of(table), port, "");
+    WorkerProcess worker = worker(config, port).maxHeap(maxHeap).start();
+    worker.awaitReady();
+    return worker;
+  }
+
+  /** Target columns in order, from name and type pairs. */
+  static Map<String, String> columns(String... nameThenType) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    for (int i = 0; i < nameThenType.length; i += 2) {
+      columns.put(nameThenType[i], nameThenType[i + 1]);
+    }
+    return columns;
   }
 
   void pg(String... statements) throws SQLException {
@@ -172,6 +203,35 @@ final class CdcFixture implements AutoCloseable {
       }
     }
     return rows;
+  }
+
+  /**
+   * Waits until ClickHouse answers {@code chSql} with the rows PostgreSQL answers {@code pgSql}
+   * with, both normalised (see {@link Normalize}).
+   */
+  void awaitSameRows(String pgSql, String chSql) throws SQLException {
+    try (Connection pg = pgConnection();
+        Connection ch = chConnection()) {
+      List<List<Object>> expected = Normalize.rows(rows(pg, pgSql));
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .untilAsserted(
+              () ->
+                  org.assertj.core.api.Assertions.assertThat(Normalize.rows(rows(ch, chSql)))
+                      .isEqualTo(expected));
+    }
+  }
+
+  /**
+   * Waits until the live rows of {@code table} (schema-qualified) in ClickHouse equal its rows in
+   * PostgreSQL, as {@code columns} in {@code orderBy} order.
+   */
+  void awaitSameLiveRows(String table, String columns, String orderBy) throws SQLException {
+    awaitSameRows(
+        "SELECT " + columns + " FROM " + table + " ORDER BY " + orderBy,
+        "SELECT " + columns + " FROM " + table + " FINAL WHERE _deleted = 0 ORDER BY " + orderBy);
   }
 
   long chLong(String sql) throws SQLException {

@@ -27,6 +27,7 @@ final class WorkerProcess implements AutoCloseable {
   private final Path log;
   private final int httpPort;
   private final Map<String, String> env;
+  private String maxHeap = "256m";
   private Process process;
 
   WorkerProcess(Path config, Path log, int httpPort, Map<String, String> env) {
@@ -36,13 +37,19 @@ final class WorkerProcess implements AutoCloseable {
     this.env = env;
   }
 
+  /** The JVM's {@code -Xmx} (default 256m, as deployed for ordinary event sizes). */
+  WorkerProcess maxHeap(String xmx) {
+    this.maxHeap = xmx;
+    return this;
+  }
+
   WorkerProcess start() throws IOException {
     Path module = Path.of("").toAbsolutePath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // as the operator's Deployment runs it: a small heap, and the serial collector, which beats
     // G1 for one busy thread on two cores shared with Kafka and ClickHouse
-    command.add("-Xmx256m");
+    command.add("-Xmx" + maxHeap);
     command.add("-XX:+UseSerialGC");
     // e.g. -Dworker.jvmOptions=-XX:StartFlightRecording=filename=/tmp/w.jfr to profile
     String extra = System.getProperty("worker.jvmOptions", "");

@@ -94,7 +94,8 @@ final class ItStack implements AutoCloseable {
         dlq,
         limit,
         truncate,
-        new HttpConfig(0));
+        new HttpConfig(0),
+        null);
   }
 
   SinkWorker worker(SinkConfig config) {

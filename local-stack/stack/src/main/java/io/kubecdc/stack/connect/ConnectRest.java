@@ -56,6 +56,26 @@ public final class ConnectRest {
         .orElse(false);
   }
 
+  /**
+   * Why the connector or one of its tasks FAILED: the stack trace Connect recorded (for an event
+   * over the size limit it names {@code RecordTooLargeException}); empty while nothing failed.
+   */
+  public Optional<String> failureTrace(String name) {
+    return status(name)
+        .flatMap(
+            s -> {
+              if ("FAILED".equals(s.path("connector").path("state").asText())) {
+                return Optional.of(s.path("connector").path("trace").asText());
+              }
+              for (JsonNode t : s.path("tasks")) {
+                if ("FAILED".equals(t.path("state").asText())) {
+                  return Optional.of(t.path("trace").asText());
+                }
+              }
+              return Optional.empty();
+            });
+  }
+
   public void delete(String name) {
     send(HttpRequest.newBuilder(uri("/connectors/" + name)).DELETE());
   }

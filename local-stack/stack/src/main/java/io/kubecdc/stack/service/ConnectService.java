@@ -54,6 +54,8 @@ public final class ConnectService extends KafkaJvmService {
             Map.entry("status.storage.replication.factor", "1"),
             Map.entry("offset.flush.interval.ms", "1000"),
             Map.entry("scheduled.rebalance.max.delay.ms", "0"),
+            // connectors set their producer's size limits (EventSizeLimit): needs the override
+            Map.entry("connector.client.config.override.policy", "All"),
             Map.entry("listeners", "http://127.0.0.1:" + config.connectPort()),
             Map.entry("rest.advertised.host.name", "127.0.0.1"),
             Map.entry("rest.advertised.port", Integer.toString(config.connectPort())),

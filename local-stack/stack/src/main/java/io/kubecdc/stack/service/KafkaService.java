@@ -1,10 +1,12 @@
 package io.kubecdc.stack.service;
 
+import io.kubecdc.contract.EventSizeLimit;
 import io.kubecdc.stack.StackConfig;
 import io.kubecdc.stack.process.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,7 +32,8 @@ public final class KafkaService extends KafkaJvmService {
 
   @Override
   protected void prepare() {
-    Map<String, String> p =
+    Map<String, String> p = new HashMap<>(EventSizeLimit.DEFAULT.brokerSettings());
+    p.putAll(
         Map.ofEntries(
             Map.entry("process.roles", "broker,controller"),
             Map.entry("node.id", "1"),
@@ -50,7 +53,7 @@ public final class KafkaService extends KafkaJvmService {
             Map.entry("transaction.state.log.replication.factor", "1"),
             Map.entry("transaction.state.log.min.isr", "1"),
             Map.entry("group.initial.rebalance.delay.ms", "0"),
-            Map.entry("auto.create.topics.enable", "true"));
+            Map.entry("auto.create.topics.enable", "true")));
     Path properties = dir().resolve("server.properties");
     ConfigFiles.writeProperties(properties, p);
     writeLogConfig();
