@@ -1,10 +1,8 @@
 package io.kubecdc.contract;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The event settings that differ per pipeline, each one value that both ends take: the connector
@@ -29,6 +27,11 @@ public record PipelineEvents(String toastPlaceholder, EventSizeLimit sizeLimit) 
         ToastPlaceholder.forPipeline(namespace, name), EventSizeLimit.DEFAULT);
   }
 
+  /** The settings of the pipeline these names belong to, with the default size limit. */
+  public static PipelineEvents forPipeline(PipelineNames names) {
+    return forPipeline(names.namespace(), names.pipeline());
+  }
+
   public PipelineEvents withSizeLimit(EventSizeLimit limit) {
     return new PipelineEvents(toastPlaceholder, limit);
   }
@@ -39,29 +42,5 @@ public record PipelineEvents(String toastPlaceholder, EventSizeLimit sizeLimit) 
     s.put("unavailable.value.placeholder", toastPlaceholder);
     s.putAll(sizeLimit.connectorSettings());
     return Collections.unmodifiableMap(s);
-  }
-
-  /**
-   * Debezium's {@code table.include.list} for exactly these schema-qualified tables: the list holds
-   * regular expressions that must match a whole name, so every character that is not a letter,
-   * digit or underscore is escaped (a bare {@code .} would also match other tables, and {@code
-   * shop.orders.*} would capture the partitions of a partitioned {@code shop.orders} besides its
-   * root).
-   */
-  public static String tableIncludeList(Collection<String> qualifiedTables) {
-    return qualifiedTables.stream().map(PipelineEvents::literal).collect(Collectors.joining(","));
-  }
-
-  private static String literal(String name) {
-    StringBuilder b = new StringBuilder();
-    name.codePoints()
-        .forEach(
-            c -> {
-              if (!Character.isLetterOrDigit(c) && c != '_') {
-                b.append('\\');
-              }
-              b.appendCodePoint(c);
-            });
-    return b.toString();
   }
 }

@@ -3,8 +3,6 @@ package io.kubecdc.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class PipelineEventsTest {
@@ -29,17 +27,5 @@ class PipelineEventsTest {
   void shouldRejectAnUnusablePlaceholder() {
     assertThatThrownBy(() -> new PipelineEvents("hex:0011223344556677", EventSizeLimit.DEFAULT))
         .hasMessageStartingWith("toastPlaceholder: ");
-  }
-
-  @Test
-  void shouldIncludeExactlyTheNamedTablesNotTheirPartitionsOrLookalikes() {
-    String list = PipelineEvents.tableIncludeList(List.of("shop.orders", "shop.Line Items"));
-    String[] patterns = list.split("(?<!\\\\),");
-    assertThat(patterns).hasSize(2);
-    Pattern orders = Pattern.compile(patterns[0]);
-    assertThat(orders.matcher("shop.orders").matches()).isTrue();
-    assertThat(orders.matcher("shopXorders").matches()).isFalse();
-    assertThat(orders.matcher("shop.orders_2024").matches()).isFalse();
-    assertThat(Pattern.compile(patterns[1]).matcher("shop.Line Items").matches()).isTrue();
   }
 }

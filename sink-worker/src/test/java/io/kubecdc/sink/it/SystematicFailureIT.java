@@ -86,7 +86,8 @@ class SystematicFailureIT {
               c.deadLetterTopic(),
               c.deadLetterLimit(),
               c.truncate(),
-              c.http());
+              c.http(),
+              c.toastPlaceholder());
       ItStack.Running worker = it.start(config);
       int port = worker.port();
       it.send("k1", "1:1:a");
