@@ -2,7 +2,7 @@ package io.kubecdc.operator.connect;
 
 import io.kubecdc.api.crd.v1alpha1.SourceConnection;
 import io.kubecdc.api.crd.v1alpha1.TableSpec;
-import io.kubecdc.contract.EventShape;
+import io.kubecdc.contract.PipelineEvents;
 import io.kubecdc.contract.PipelineNames;
 import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.core.PipelineRequest;
@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * Renders the Debezium PostgreSQL connector config of a pipeline: the connection from the
  * environment with credentials as config-provider references only (Connect resolves them; the
  * operator never sends a password), the names from {@link PipelineNames}, the tables from the spec,
- * and the event shape from {@link EventShape}, which the sink-worker decodes.
+ * and the event shape, TOAST placeholder and size limits from {@link PipelineEvents}, from which
+ * the sink-worker's config takes the same values.
  */
 public final class ConnectorConfig {
   public static final String CONNECTOR_CLASS = "io.debezium.connector.postgresql.PostgresConnector";
@@ -31,7 +32,7 @@ public final class ConnectorConfig {
           "environment has no source " + request.spec().getSource().getName());
     }
     List<TableSpec> tables = request.spec().getSource().getTables();
-    Map<String, String> c = new TreeMap<>(EventShape.connectorSettings());
+    Map<String, String> c = new TreeMap<>(PipelineEvents.forPipeline(names).connectorSettings());
     c.put("connector.class", CONNECTOR_CLASS);
     c.put("tasks.max", "1");
     c.put("database.hostname", source.getHost());

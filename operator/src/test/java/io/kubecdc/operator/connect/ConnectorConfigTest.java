@@ -3,6 +3,8 @@ package io.kubecdc.operator.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubecdc.contract.EventShape;
+import io.kubecdc.contract.PipelineEvents;
+import io.kubecdc.contract.PipelineNames;
 import io.kubecdc.operator.core.Requests;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -32,6 +34,9 @@ class ConnectorConfigTest {
         .containsEntry("database.sslmode", "require")
         .containsEntry("plugin.name", "pgoutput");
     assertThat(config).containsAllEntriesOf(EventShape.connectorSettings());
+    var events = PipelineEvents.forPipeline(new PipelineNames("prod", "orders"));
+    assertThat(config).containsAllEntriesOf(events.connectorSettings());
+    assertThat(config.get("unavailable.value.placeholder")).isEqualTo(events.toastPlaceholder());
   }
 
   @Test
