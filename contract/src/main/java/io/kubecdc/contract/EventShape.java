@@ -70,7 +70,10 @@ public final class EventShape {
     s.put("skipped.operations", "none");
     s.put("heartbeat.interval.ms", "10000");
     s.put("provide.transaction.metadata", "false");
+    // unknown types would arrive as PostgreSQL's binary form: the catalog check excludes them
     s.put("include.unknown.datatypes", "false");
+    // money is a Decimal of this scale (types.CatalogTypeMapping maps it to Decimal(19, 2))
+    s.put("money.fraction.digits", "2");
     // Debezium's default poll interval adds 500 ms of latency
     s.put("poll.interval.ms", "20");
     // the events are large (schema in every record): compress them on the way to Kafka

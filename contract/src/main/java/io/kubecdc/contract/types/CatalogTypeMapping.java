@@ -50,10 +50,10 @@ public final class CatalogTypeMapping {
       return excluded(c, "Debezium 3.7 has no converter for " + c.typeName());
     }
     if (c.arrayDims() > 0) {
-      if (m.type.startsWith("Tuple(") || m.type.equals("Point") || c.typeName().equals("money")) {
+      if (m.type.startsWith("Tuple(") || c.typeName().equals("money")) {
         return excluded(c, "Debezium does not publish arrays of " + c.typeName());
       }
-      String items = nullable(m.type);
+      String items = ClickHouseTypes.nullable(m.type);
       if (c.arrayDims() > 1) {
         return new ColumnMapping(
             c.name(),
@@ -65,7 +65,8 @@ public final class CatalogTypeMapping {
           c.name(), "Array(" + items + ")", m.outcome, join("NULL array lands as []", m.note));
     }
     boolean isNullable = (c.nullable() || m.forceNullable) && !key;
-    return new ColumnMapping(c.name(), isNullable ? nullable(m.type) : m.type, m.outcome, m.note);
+    return new ColumnMapping(
+        c.name(), isNullable ? ClickHouseTypes.nullable(m.type) : m.type, m.outcome, m.note);
   }
 
   /** The element type, or null when Debezium drops the column. */
@@ -93,13 +94,18 @@ public final class CatalogTypeMapping {
       case "bool" -> new Mapped("Bool", Outcome.EXACT, "");
       case "uuid" -> new Mapped("UUID", Outcome.EXACT, "");
       case "numeric" -> numeric(c.typmod());
-      case "money" -> new Mapped("Decimal(19, 2)", Outcome.EXACT, "money.fraction.digits=2");
+      case "money" ->
+          new Mapped("Decimal(19, 2)", Outcome.EXACT, "money.fraction.digits=2").nullable();
       case "bit" ->
           c.typmod() == 1
               ? new Mapped("Bool", Outcome.EXACT, "")
               : new Mapped("String", Outcome.TEXT, "bit string (0101)");
-      case "varbit" -> new Mapped("String", Outcome.LOSSY, "bit string; leading zero bits lost");
-      case "point" -> new Mapped("Point", Outcome.EXACT, "");
+      case "varbit" ->
+          new Mapped(
+              "String",
+              Outcome.LOSSY,
+              "bit string; leading zero bits lost (varbit(n): padded to n)");
+      case "point" -> new Mapped("Tuple(x Float64, y Float64)", Outcome.EXACT, "");
       case "line" -> new Mapped("Tuple(a Float64, b Float64, c Float64)", Outcome.EXACT, "");
       case "circle" -> new Mapped("Tuple(x Float64, y Float64, r Float64)", Outcome.EXACT, "");
       case "path" -> new Mapped("String", Outcome.LOSSY, "WKB bytes; open/closed flag lost");
@@ -145,13 +151,6 @@ public final class CatalogTypeMapping {
 
   private static ColumnMapping excluded(SourceColumn c, String why) {
     return new ColumnMapping(c.name(), null, Outcome.EXCLUDED, why);
-  }
-
-  private static String nullable(String type) {
-    if (type.startsWith("LowCardinality(")) {
-      return "LowCardinality(Nullable(" + type.substring(15, type.length() - 1) + "))";
-    }
-    return "Nullable(" + type + ")";
   }
 
   private static String join(String a, String b) {

@@ -39,8 +39,8 @@ class CatalogTypeMappingTest {
         "timestamp|3|Nullable(DateTime64(3, 'UTC'))|EXACT",
         "timestamp|0|Nullable(DateTime64(3, 'UTC'))|EXACT",
         "timestamptz|2|Nullable(DateTime64(6, 'UTC'))|EXACT",
-        "point|-1|Nullable(Point)|EXACT",
-        "circle|-1|Nullable(Tuple(x Float64, y Float64, r Float64))|EXACT",
+        "point|-1|Tuple(x Nullable(Float64), y Nullable(Float64))|EXACT",
+        "circle|-1|Tuple(x Nullable(Float64), y Nullable(Float64), r Nullable(Float64))|EXACT",
         "path|-1|Nullable(String)|LOSSY",
         "numeric|-1|Nullable(String)|LOSSY",
       })

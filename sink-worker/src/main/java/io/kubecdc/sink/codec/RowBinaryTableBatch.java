@@ -33,6 +33,11 @@ final class RowBinaryTableBatch implements TableBatch {
   }
 
   @Override
+  public long takeOutOfRange() {
+    return batch.takeOutOfRange();
+  }
+
+  @Override
   public int rowCount() {
     return batch.rowCount();
   }

@@ -21,6 +21,11 @@ public interface TableBatch {
   /** Appends one fully resolved row; on an exception nothing is appended. */
   void append(ChangeEvent.Row row) throws EncodeException;
 
+  /** Date and time values replaced to fit their column since the last call (a counter). */
+  default long takeOutOfRange() {
+    return 0;
+  }
+
   int rowCount();
 
   long byteSize();

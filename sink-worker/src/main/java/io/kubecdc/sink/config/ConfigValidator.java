@@ -2,6 +2,7 @@ package io.kubecdc.sink.config;
 
 import io.kubecdc.contract.EventSizeLimit;
 import io.kubecdc.contract.ToastPlaceholder;
+import io.kubecdc.contract.types.OutOfRange;
 import io.kubecdc.sink.table.TableLayout;
 import java.net.URI;
 import java.util.ArrayList;
@@ -112,7 +113,9 @@ final class ConfigValidator {
         problems.add(cat + ": must not be null");
         continue;
       }
-      notBlank(cat + ".type", col.type());
+      if (notBlank(cat + ".type", col.type()) && col.outOfRange() != null) {
+        checkOutOfRange(cat, col, t.keyColumns().contains(col.name()));
+      }
       if (notBlank(cat + ".name", col.name())) {
         if (col.name().equals(TableLayout.VERSION) || col.name().equals(TableLayout.DELETED)) {
           problems.add(cat + ".name: " + col.name() + " is reserved");
@@ -134,6 +137,29 @@ final class ConfigValidator {
       new EventSizeLimit(maxEventBytes);
     } catch (IllegalArgumentException e) {
       problems.add("kafka." + e.getMessage());
+    }
+  }
+
+  /** The choice must fit the type: the operator derives both from the same catalog mapping. */
+  private void checkOutOfRange(String at, TableConfig.Column col, boolean key) {
+    OutOfRange choice;
+    try {
+      choice = col.outOfRangeChoice();
+    } catch (IllegalArgumentException e) {
+      problems.add(at + ".outOfRange: " + e.getMessage());
+      return;
+    }
+    String type = col.type().replace(" ", "");
+    String bare = type.startsWith("Nullable(") ? type.substring(9) : type;
+    boolean temporal = bare.startsWith("Date32") || bare.startsWith("DateTime64(");
+    boolean text = type.equals("String") || type.equals("Nullable(String)");
+    if (choice == OutOfRange.STRING && !text) {
+      problems.add(at + ".outOfRange: string needs type String, not " + col.type());
+    } else if (choice != OutOfRange.STRING && !temporal) {
+      problems.add(
+          at + ".outOfRange: " + choice.configName() + " needs a Date32 or DateTime64 type");
+    } else if (choice == OutOfRange.NULL && (key || !type.startsWith("Nullable("))) {
+      problems.add(at + ".outOfRange: null needs a Nullable type and a column outside the key");
     }
   }
 

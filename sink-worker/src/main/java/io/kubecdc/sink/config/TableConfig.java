@@ -1,5 +1,6 @@
 package io.kubecdc.sink.config;
 
+import io.kubecdc.contract.types.OutOfRange;
 import io.kubecdc.sink.table.ColumnSpec;
 import io.kubecdc.sink.table.TableLayout;
 import java.util.List;
@@ -8,8 +9,22 @@ import java.util.List;
 public record TableConfig(
     String topic, String database, String table, List<String> keyColumns, List<Column> columns) {
 
-  /** A data column as the operator mapped it from the source catalog. */
-  public record Column(String name, String type) {}
+  /**
+   * A data column as the operator mapped it from the source catalog; {@code outOfRange} ({@code
+   * clamp} when absent) says what a date or time column does with values its type cannot hold.
+   */
+  public record Column(String name, String type, String outOfRange) {
+    public Column(String name, String type) {
+      this(name, type, null);
+    }
+
+    /**
+     * @throws IllegalArgumentException for a spelling the validator refuses
+     */
+    public OutOfRange outOfRangeChoice() {
+      return outOfRange == null ? OutOfRange.CLAMP : OutOfRange.parse(outOfRange);
+    }
+  }
 
   public TableConfig {
     keyColumns = keyColumns == null ? List.of() : List.copyOf(keyColumns);
@@ -22,7 +37,26 @@ public record TableConfig(
         database,
         table,
         keyColumns,
-        columns.stream().map(c -> new ColumnSpec(c.name(), c.type())).toList());
+        columns.stream()
+            .map(c -> new ColumnSpec(c.name(), c.type(), c.outOfRangeChoice()))
+            .toList());
+  }
+
+  /**
+   * The layout ClickHouse reports, with the config's out-of-range choices (ClickHouse has none).
+   */
+  public TableLayout withChoices(List<ColumnSpec> actual) {
+    List<ColumnSpec> columns =
+        actual.stream()
+            .map(
+                a ->
+                    this.columns.stream()
+                        .filter(c -> c.name().equals(a.name()))
+                        .findFirst()
+                        .map(c -> new ColumnSpec(a.name(), a.type(), c.outOfRangeChoice()))
+                        .orElse(a))
+            .toList();
+    return new TableLayout(database, table, keyColumns, columns);
   }
 
   public String qualifiedName() {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,8 +33,19 @@ final class ColumnReader {
     MICRO_TIMESTAMP,
     MILLI_TIMESTAMP,
     ZONED_TIMESTAMP,
-    ARRAY
+    ARRAY,
+    /** io.debezium.data.Bits: little-endian bytes, read as the bit string; scale is the length. */
+    BITS,
+    /** A struct of doubles (Point, Line, Circle): its numbers in order, nested ones too. */
+    FLOAT_TUPLE,
+    /** io.debezium.data.geometry.Geometry: the WKB bytes. */
+    WKB,
+    /** A column the sink leaves out (Debezium's value has no faithful form). */
+    SKIP
   }
+
+  /** PostgreSQL's limit for bit(n), Debezium's length for unbounded varbit. */
+  private static final int MAX_BIT_LENGTH = 83_886_080;
 
   private final String column;
   private final Kind kind;
@@ -99,18 +109,34 @@ final class ColumnReader {
         }
         return java.util.UUID.fromString(p.getText());
       case DATE:
-        return LocalDate.ofEpochDay(expectInt(p, t, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        return DebeziumTemporal.date(expectInt(p, t, Integer.MIN_VALUE, Integer.MAX_VALUE));
       case MICRO_TIMESTAMP:
-        long micros = expectLong(p, t);
-        return Instant.ofEpochSecond(
-            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+        return DebeziumTemporal.micros(expectLong(p, t));
       case MILLI_TIMESTAMP:
-        return Instant.ofEpochMilli(expectLong(p, t));
+        return DebeziumTemporal.millis(expectLong(p, t));
       case ZONED_TIMESTAMP:
         expectString(p, t);
+        if (p.getTextLength() < 20) {
+          Instant infinity = DebeziumTemporal.zonedInfinity(p.getText());
+          if (infinity != null) {
+            return infinity;
+          }
+        }
         return Timestamps.parseUtc(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       case ARRAY:
         return array(p, t, placeholder);
+      case BITS:
+        expectString(p, t);
+        return bits(p.getBinaryValue());
+      case FLOAT_TUPLE:
+        List<Double> numbers = new ArrayList<>();
+        doubles(p, t, numbers);
+        return numbers.stream().mapToDouble(Double::doubleValue).toArray();
+      case WKB:
+        return wkb(p, t);
+      case SKIP:
+        p.skipChildren();
+        return null;
       default:
         throw new IllegalStateException(kind.name());
     }
@@ -138,6 +164,57 @@ final class ColumnReader {
     while (p.nextToken() != JsonToken.END_ARRAY) {
       p.skipChildren();
     }
+  }
+
+  /** Debezium's Bits are the value's bytes, least significant first; bit(n) keeps n digits. */
+  private String bits(byte[] littleEndian) {
+    byte[] bigEndian = new byte[littleEndian.length + 1];
+    for (int i = 0; i < littleEndian.length; i++) {
+      bigEndian[bigEndian.length - 1 - i] = littleEndian[i];
+    }
+    String digits = new BigInteger(bigEndian).toString(2);
+    // unbounded varbit says length 2^31-1: nothing to pad to
+    boolean pad = scale < MAX_BIT_LENGTH && digits.length() < scale;
+    return pad ? "0".repeat(scale - digits.length()) + digits : digits;
+  }
+
+  private void doubles(JsonParser p, JsonToken t, List<Double> out)
+      throws IOException, DecodeException {
+    if (t != JsonToken.START_OBJECT) {
+      throw mismatch(t);
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      JsonToken v = p.nextToken();
+      if (v == JsonToken.START_OBJECT) {
+        doubles(p, v, out);
+      } else if (v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_NUMBER_INT) {
+        out.add(p.getDoubleValue());
+      } else if (v == JsonToken.VALUE_STRING && !"wkb".equals(p.currentName())) {
+        out.add(readDouble(p, v));
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private byte[] wkb(JsonParser p, JsonToken t) throws IOException, DecodeException {
+    if (t != JsonToken.START_OBJECT) {
+      throw mismatch(t);
+    }
+    byte[] wkb = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = p.nextToken();
+      if ("wkb".equals(name) && v == JsonToken.VALUE_STRING) {
+        wkb = p.getBinaryValue();
+      } else {
+        p.skipChildren();
+      }
+    }
+    if (wkb == null) {
+      throw new DecodeException("column " + column + ": geometry without wkb");
+    }
+    return wkb;
   }
 
   private Object variableDecimal(JsonParser p, JsonToken t) throws IOException, DecodeException {

@@ -19,8 +19,15 @@ import java.util.Map;
  * Unavailable#VALUE} for an unchanged TOASTed value.
  */
 public final class EventSchema {
-  /** One column: source name, the ClickHouse type it maps to, whether it may be null. */
-  public record Field(String name, String clickhouseType, boolean optional) {}
+  /**
+   * One column: source name, the ClickHouse type it maps to (null for a column the sink leaves out:
+   * its values are always null), whether it may be null.
+   */
+  public record Field(String name, String clickhouseType, boolean optional) {
+    public boolean skipped() {
+      return clickhouseType == null;
+    }
+  }
 
   private final List<Field> fields;
   private final String[] names;

@@ -29,7 +29,7 @@ final class SchemaParser {
     List<ColumnReader> readers = new ArrayList<>();
     for (JsonNode column : row.path("fields")) {
       String name = column.path("field").asText();
-      TypeMapper.Mapped mapped = TypeMapper.map(name, column);
+      TypeMapper.Mapped mapped = TypeMapper.mapOrSkip(name, column);
       fields.add(TypeMapper.field(name, column, mapped));
       readers.add(mapped.reader());
     }

@@ -23,6 +23,7 @@ public final class RowBinaryBatch {
   private final ColumnWriter[] writers;
   private final RowBuffer buffer = new RowBuffer(1 << 16);
   private final Map<EventSchema, int[]> mappings = new IdentityHashMap<>();
+  private final RangeGuard.Counter outOfRange = new RangeGuard.Counter();
   private int[] rowStarts = new int[1024];
   private int rows;
   private EventSchema lastSchema;
@@ -36,7 +37,7 @@ public final class RowBinaryBatch {
     this.writers = new ColumnWriter[layout.columns().size()];
     for (int i = 0; i < writers.length; i++) {
       ColumnSpec c = layout.columns().get(i);
-      writers[i] = WriterCompiler.compile(c.name(), c.type());
+      writers[i] = WriterCompiler.compile(c.name(), c.type(), c.outOfRange(), outOfRange);
     }
   }
 
@@ -126,11 +127,19 @@ public final class RowBinaryBatch {
   private List<ColumnSpec> missingColumnsOf(EventSchema schema) {
     List<ColumnSpec> missing = new ArrayList<>();
     for (EventSchema.Field f : schema.fields()) {
-      if (layout.indexOf(f.name()) < 0) {
+      if (!f.skipped() && layout.indexOf(f.name()) < 0) {
         missing.add(new ColumnSpec(f.name(), f.clickhouseType()));
       }
     }
     return missing;
+  }
+
+  /**
+   * Date and time values changed (clamped or nulled, see {@link
+   * io.kubecdc.contract.types.OutOfRange}) since the last call, for the per-table counter.
+   */
+  public long takeOutOfRange() {
+    return outOfRange.take();
   }
 
   public int rowCount() {

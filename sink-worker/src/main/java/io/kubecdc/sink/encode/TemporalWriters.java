@@ -1,5 +1,6 @@
 package io.kubecdc.sink.encode;
 
+import io.kubecdc.contract.types.TemporalRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +11,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
- * Date, Date32, DateTime, DateTime64, Time and Time64, within ClickHouse's ranges and without
- * rounding: a timestamp with more precision than its column is refused.
+ * Date, Date32, DateTime, DateTime64, Time and Time64, within ClickHouse's ranges ({@link
+ * TemporalRange}; {@link RangeGuard} fits other values first) and without rounding: a timestamp
+ * with more precision than its column is refused.
  */
 final class TemporalWriters {
   private static final long[] POW10 = new long[19];
@@ -34,8 +36,8 @@ final class TemporalWriters {
     Days(String column, String type, boolean wide) {
       super(column, type);
       this.wide = wide;
-      this.min = wide ? LocalDate.of(1900, 1, 1).toEpochDay() : 0;
-      this.max = wide ? LocalDate.of(2299, 12, 31).toEpochDay() : 65535;
+      this.min = wide ? TemporalRange.DATE32_MIN.toEpochDay() : 0;
+      this.max = wide ? TemporalRange.DATE32_MAX.toEpochDay() : 65535;
     }
 
     @Override
@@ -66,8 +68,8 @@ final class TemporalWriters {
 
   /** DateTime64(p[, tz]) as Int64 ticks, and DateTime (p = 0, UInt32 seconds). */
   static final class Ticks extends ColumnWriter {
-    private static final long MIN = LocalDate.of(1900, 1, 1).toEpochDay() * 86_400L;
-    private static final long MAX = LocalDate.of(2300, 1, 1).toEpochDay() * 86_400L;
+    private final Instant min;
+    private final Instant max;
     private final int precision;
     private final boolean dateTime32;
 
@@ -78,6 +80,8 @@ final class TemporalWriters {
       }
       this.precision = precision;
       this.dateTime32 = dateTime32;
+      this.min = TemporalRange.dateTime64Min(precision);
+      this.max = TemporalRange.dateTime64Max(precision);
     }
 
     @Override
@@ -96,7 +100,7 @@ final class TemporalWriters {
         out.writeInt((int) seconds);
         return;
       }
-      if (seconds < MIN || seconds >= MAX) {
+      if (t.isBefore(min) || t.isAfter(max)) {
         throw fail(t + " out of range");
       }
       try {

@@ -1,6 +1,8 @@
 package io.kubecdc.sink.encode;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** String (text as UTF-8, bytes as they are) and UUID. */
@@ -19,6 +21,9 @@ final class TextWriters {
         out.writeUtf8(s);
       } else if (value instanceof byte[] b) {
         out.writeBytes(b);
+      } else if (value instanceof LocalDate || value instanceof Instant) {
+        // a date or time column whose out-of-range choice is string
+        out.writeUtf8(TemporalText.of(value));
       } else if (value instanceof BigDecimal d) {
         // numeric without a declared precision: its exact text
         out.writeUtf8(d.toPlainString());

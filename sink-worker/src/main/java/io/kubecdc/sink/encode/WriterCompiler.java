@@ -1,5 +1,8 @@
 package io.kubecdc.sink.encode;
 
+import io.kubecdc.contract.types.OutOfRange;
+import io.kubecdc.contract.types.TemporalRange;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,22 +13,52 @@ import java.util.List;
 final class WriterCompiler {
   private WriterCompiler() {}
 
+  /** For tests: date and time values out of range are clamped, uncounted. */
+  static ColumnWriter compile(String column, String type) {
+    return compile(column, type, OutOfRange.CLAMP, new RangeGuard.Counter());
+  }
+
   /**
+   * @param outOfRange what a Date32/DateTime64 column does with values it cannot hold
+   * @param counter counts the values so replaced
    * @throws IllegalArgumentException for a type the sink cannot write
    */
-  static ColumnWriter compile(String column, String type) {
+  static ColumnWriter compile(
+      String column, String type, OutOfRange outOfRange, RangeGuard.Counter counter) {
+    return compile(new Scope(column, outOfRange, counter), type);
+  }
+
+  /** What every writer of one column shares. */
+  private record Scope(String column, OutOfRange outOfRange, RangeGuard.Counter counter) {}
+
+  private static ColumnWriter compile(Scope scope, String type) {
+    String column = scope.column();
     String t = type.trim();
     int open = t.indexOf('(');
     String name = open < 0 ? t : t.substring(0, open).trim();
     List<String> args = open < 0 ? List.of() : arguments(t, open);
     switch (name) {
       case "Nullable":
-        return new ColumnWriter.Nullable(compile(column, one(column, t, args)));
+        ColumnWriter inner = compile(scope, one(column, t, args));
+        if (inner instanceof RangeGuard guard) {
+          // the guard decides NULL before the Nullable flag is written
+          return guard.around(new ColumnWriter.Nullable(guard.delegate()));
+        }
+        return new ColumnWriter.Nullable(inner);
       case "LowCardinality":
         // RowBinary writes LowCardinality(T) as T
-        return compile(column, one(column, t, args));
+        return compile(scope, one(column, t, args));
       case "Array":
-        return new ColumnWriter.Array(compile(column, one(column, t, args)));
+        return new ColumnWriter.Array(compile(scope, one(column, t, args)));
+      case "Tuple":
+        ColumnWriter[] elements = new ColumnWriter[args.size()];
+        for (int i = 0; i < elements.length; i++) {
+          String element = args.get(i);
+          // named elements: "x Float64"
+          int space = element.indexOf(' ');
+          elements[i] = compile(scope, space < 0 ? element : element.substring(space + 1));
+        }
+        return new TupleWriter(column, t, elements);
       case "Decimal":
         return new DecimalWriter(
             column, t, integer(args, 0, column, t), integer(args, 1, column, t));
@@ -68,13 +101,28 @@ final class WriterCompiler {
         int bits = Integer.parseInt(name.substring(name.length() - 3));
         return new NumberWriters.Wide(column, t, bits / 8, name.startsWith("Int"));
       case "Date":
-        return new TemporalWriters.Days(column, t, false);
+        return RangeGuard.days(
+            new TemporalWriters.Days(column, t, false),
+            LocalDate.EPOCH,
+            LocalDate.of(2149, 6, 6),
+            scope.outOfRange(),
+            scope.counter());
       case "Date32":
-        return new TemporalWriters.Days(column, t, true);
+        return RangeGuard.days(
+            new TemporalWriters.Days(column, t, true),
+            TemporalRange.DATE32_MIN,
+            TemporalRange.DATE32_MAX,
+            scope.outOfRange(),
+            scope.counter());
       case "DateTime":
         return new TemporalWriters.Ticks(column, t, 0, true);
       case "DateTime64":
-        return new TemporalWriters.Ticks(column, t, integer(args, 0, column, t), false);
+        int precision = integer(args, 0, column, t);
+        return RangeGuard.ticks(
+            new TemporalWriters.Ticks(column, t, precision, false),
+            precision,
+            scope.outOfRange(),
+            scope.counter());
       case "Time":
         return new TemporalWriters.TimeOfDay(column, t, 0, true);
       case "Time64":

@@ -42,6 +42,11 @@ public final class SinkMetrics {
       counter("kubecdc_sink_truncates_total", "Source truncates, by action", "table", "action");
   private final Counter schemaChanges =
       counter("kubecdc_sink_schema_changes_total", "Columns added to target tables", "table");
+  private final Counter outOfRange =
+      counter(
+          "kubecdc_sink_out_of_range_values_total",
+          "Date and time values clamped or nulled to fit their ClickHouse column",
+          "table");
   private final Counter commits =
       counter("kubecdc_sink_offset_commits_total", "Successful offset commits");
   private final Histogram batchRows =
@@ -128,6 +133,10 @@ public final class SinkMetrics {
 
   public void schemaChange(String table, int columns) {
     schemaChanges.labelValues(table).inc(columns);
+  }
+
+  public void outOfRange(String table, long values) {
+    outOfRange.labelValues(table).inc(values);
   }
 
   public void committed() {

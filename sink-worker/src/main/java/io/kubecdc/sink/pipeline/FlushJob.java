@@ -4,6 +4,7 @@ import io.kubecdc.sink.codec.TableBatch;
 import io.kubecdc.sink.decode.ChangeEvent;
 import io.kubecdc.sink.encode.EncodeException;
 import io.kubecdc.sink.kafka.SourceRef;
+import io.kubecdc.sink.table.TableLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -67,6 +68,11 @@ final class FlushJob implements Runnable {
       SinkContext ctx, TableBatch batch, List<SourceRef> refs, ChangeEvent.Row row, SourceRef ref) {
     try {
       batch.append(row);
+      long replaced = batch.takeOutOfRange();
+      if (replaced > 0) {
+        TableLayout t = batch.layout();
+        ctx.metrics().outOfRange(t.database() + "." + t.table(), replaced);
+      }
     } catch (EncodeException e) {
       ctx.metrics().error("encode");
       ctx.deadLetters().send(ref, "encode", e.getMessage());

@@ -43,8 +43,7 @@ final class TableBootstrap {
     if (actual.isEmpty()) {
       throw new IllegalStateException("table " + label + " has no data columns after CREATE");
     }
-    TableLayout layout =
-        new TableLayout(table.database(), table.table(), table.keyColumns(), actual);
+    TableLayout layout = table.withChoices(actual);
     log.info("event=table_ready table={} columns={}", label, actual.size());
     return layout;
   }

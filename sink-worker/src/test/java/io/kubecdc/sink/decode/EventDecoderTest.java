@@ -145,14 +145,15 @@ class EventDecoderTest {
   }
 
   @Test
-  void shouldNameTheColumnAndTypeOfAnUnsupportedType() {
-    String geo =
+  void shouldLeaveOutAColumnOfAnUnknownTypeAndKeepTheRow() throws Exception {
+    String unknown =
         new String(event("insert-special.json"), StandardCharsets.UTF_8)
-            .replace(
-                "\"name\":\"io.debezium.data.Json\"", "\"name\":\"io.debezium.data.Geometry\"");
-    assertThatThrownBy(() -> decoder.decode(geo.getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(DecodeException.class)
-        .hasMessageContaining("column doc")
-        .hasMessageContaining("io.debezium.data.Geometry");
+            .replace("\"name\":\"io.debezium.data.Json\"", "\"name\":\"io.debezium.data.Unknown\"");
+    ChangeEvent.Row row =
+        (ChangeEvent.Row) decoder.decode(unknown.getBytes(StandardCharsets.UTF_8));
+    EventSchema.Field doc = row.schema().fields().get(row.schema().indexOf("doc"));
+    assertThat(doc.skipped()).isTrue();
+    assertThat(row.values()[row.schema().indexOf("doc")]).isNull();
+    assertThat(row.values()[row.schema().indexOf("id")]).isEqualTo(3L);
   }
 }

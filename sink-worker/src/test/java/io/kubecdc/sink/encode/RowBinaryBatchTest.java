@@ -210,7 +210,7 @@ class RowBinaryBatchTest {
   }
 
   @Test
-  void shouldRefuseTimestampsFinerThanTheColumnAndOutOfRange() {
+  void shouldRefuseTimestampsFinerThanTheColumn() throws Exception {
     RowBinaryBatch batch =
         new RowBinaryBatch(
             layout(
@@ -224,14 +224,9 @@ class RowBinaryBatchTest {
                         1L,
                         java.time.Instant.parse("2024-01-01T00:00:00.000001Z"))))
         .hasMessageContaining("fraction digits");
-    assertThatThrownBy(
-            () ->
-                batch.append(
-                    row(
-                        ChangeEvent.Op.CREATE,
-                        1,
-                        1L,
-                        java.time.Instant.parse("1899-12-31T23:59:59Z"))))
-        .hasMessageContaining("out of range");
+    // ClickHouse 26.7 holds DateTime64 from year 0 to 9999; OutOfRangeTest covers the rest
+    batch.append(
+        row(ChangeEvent.Op.CREATE, 1, 1L, java.time.Instant.parse("1899-12-31T23:59:59Z")));
+    assertThat(batch.rowCount()).isEqualTo(1);
   }
 }
