@@ -30,8 +30,13 @@ public final class CatalogTypeMapping {
 
   private static final Set<String> STRINGS =
       Set.of(
-          "text", "varchar", "bpchar", "name", "char", "citext", "json", "jsonb", "xml", "ltree",
-          "bytea");
+          "text", "varchar", "bpchar", "char", "citext", "json", "jsonb", "xml", "ltree", "bytea");
+
+  /**
+   * How the note of a column starts that Debezium would publish with wrong values, so the connector
+   * must leave it out ({@code column.exclude.list}).
+   */
+  static final String AT_CONNECTOR = "left out at the connector: ";
 
   private CatalogTypeMapping() {}
 
@@ -40,7 +45,15 @@ public final class CatalogTypeMapping {
    */
   public static ColumnMapping map(SourceColumn c, OutOfRange outOfRange, boolean key) {
     if (c.generated()) {
-      return excluded(c, "generated column: pgoutput does not publish it before PostgreSQL 18");
+      return excluded(
+          c,
+          AT_CONNECTOR
+              + "generated column, pgoutput does not stream it before PostgreSQL 18 (the"
+              + " snapshot would carry it, changes would not)");
+    }
+    if (c.typeName().equals("name")) {
+      return excluded(
+          c, AT_CONNECTOR + "Debezium streams name values as NULL (the snapshot has them)");
     }
     if (c.kind() == SourceColumn.Kind.COMPOSITE || c.kind() == SourceColumn.Kind.MULTIRANGE) {
       return excluded(c, "Debezium has no converter for " + c.kind().name().toLowerCase());
@@ -144,7 +157,7 @@ public final class CatalogTypeMapping {
   private static Mapped temporal(String type, OutOfRange outOfRange, String note) {
     return switch (outOfRange) {
       case CLAMP -> new Mapped(type, Outcome.EXACT, join("out of range: clamped", note));
-      case NULL -> new Mapped(type, Outcome.EXACT, join("out of range: NULL", note)).nullable();
+      case NULLIFY -> new Mapped(type, Outcome.EXACT, join("out of range: NULL", note)).nullable();
       case STRING -> new Mapped("String", Outcome.TEXT, join("text form, infinity kept", note));
     };
   }

@@ -17,7 +17,7 @@ public enum OutOfRange {
    */
   CLAMP,
   /** The typed column made {@code Nullable}: such values become NULL. Counted per table. */
-  NULL,
+  NULLIFY,
   /**
    * A {@code String} column holding every value as text ({@code 2024-02-29}, {@code 2024-02-29
    * 10:11:12.123456}, {@code infinity}, years BC as {@code 0044-03-15 BC}): nothing is changed, but
@@ -25,7 +25,10 @@ public enum OutOfRange {
    */
   STRING;
 
-  /** The configuration spelling: {@code clamp}, {@code null}, {@code string}. */
+  /**
+   * The configuration spelling: {@code clamp}, {@code nullify}, {@code string} (a YAML {@code null}
+   * would read as absent).
+   */
   public String configName() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -39,6 +42,6 @@ public enum OutOfRange {
         return o;
       }
     }
-    throw new IllegalArgumentException("must be one of clamp, null, string (was " + text + ")");
+    throw new IllegalArgumentException("must be one of clamp, nullify, string (was " + text + ")");
   }
 }

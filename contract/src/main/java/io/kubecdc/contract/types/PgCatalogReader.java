@@ -50,38 +50,42 @@ public final class PgCatalogReader {
   /** The columns in table order; empty when the table does not exist. */
   public static List<SourceColumn> columns(Connection pg, String schema, String table)
       throws SQLException {
-    List<SourceColumn> out = new ArrayList<>();
-    try (PreparedStatement s = pg.prepareStatement(COLUMNS)) {
-      s.setString(1, schema);
-      s.setString(2, table);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new SourceColumn(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getInt(4),
-                  rs.getInt(5),
-                  SourceColumn.Kind.ofTyptype(rs.getString(6)),
-                  !rs.getBoolean(7),
-                  rs.getBoolean(8)));
-        }
-      }
-    }
-    return out;
+    return query(
+        pg,
+        COLUMNS,
+        schema,
+        table,
+        rs ->
+            new SourceColumn(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                rs.getInt(5),
+                SourceColumn.Kind.ofTyptype(rs.getString(6)),
+                !rs.getBoolean(7),
+                rs.getBoolean(8)));
   }
 
   /** The primary key columns in key order; empty when there is none. */
   public static List<String> primaryKey(Connection pg, String schema, String table)
       throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (PreparedStatement s = pg.prepareStatement(PRIMARY_KEY)) {
+    return query(pg, PRIMARY_KEY, schema, table, rs -> rs.getString(1));
+  }
+
+  private interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private static <T> List<T> query(
+      Connection pg, String sql, String schema, String table, Row<T> row) throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (PreparedStatement s = pg.prepareStatement(sql)) {
       s.setString(1, schema);
       s.setString(2, table);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(rs.getString(1));
+          out.add(row.read(rs));
         }
       }
     }

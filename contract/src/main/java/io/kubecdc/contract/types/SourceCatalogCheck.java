@@ -33,6 +33,18 @@ public final class SourceCatalogCheck {
       return m;
     }
 
+    /**
+     * Debezium's {@code column.exclude.list} entries (regular expressions) for excluded columns
+     * that Debezium would otherwise publish with values from the snapshot only (generated columns,
+     * {@code name}), so that the worker never sees them.
+     */
+    public List<String> connectorColumnExcludes() {
+      return columns.stream()
+          .filter(c -> c.excluded() && c.note().startsWith(CatalogTypeMapping.AT_CONNECTOR))
+          .map(c -> java.util.regex.Pattern.quote(table + "." + c.column()))
+          .toList();
+    }
+
     /** One line per column a user should know about: {@code column (outcome): note}. */
     public List<String> warnings() {
       return columns.stream()
@@ -59,9 +71,9 @@ public final class SourceCatalogCheck {
     List<ColumnMapping> mapped = new ArrayList<>();
     for (SourceColumn c : columns) {
       OutOfRange choice = outOfRange.getOrDefault(c.name(), OutOfRange.CLAMP);
-      if (choice == OutOfRange.NULL && keys.contains(c.name())) {
+      if (choice == OutOfRange.NULLIFY && keys.contains(c.name())) {
         throw new IllegalArgumentException(
-            table + "." + c.name() + ": outOfRange null is not allowed on a key column");
+            table + "." + c.name() + ": outOfRange nullify is not allowed on a key column");
       }
       mapped.add(CatalogTypeMapping.map(c, choice, keys.contains(c.name())));
     }

@@ -104,7 +104,7 @@ class CatalogTypeMappingTest {
     SourceColumn born = SourceColumn.of("born", "date", -1).notNull();
     assertThat(CatalogTypeMapping.map(born, OutOfRange.CLAMP, false).clickhouseType())
         .isEqualTo("Date32");
-    assertThat(CatalogTypeMapping.map(born, OutOfRange.NULL, false).clickhouseType())
+    assertThat(CatalogTypeMapping.map(born, OutOfRange.NULLIFY, false).clickhouseType())
         .isEqualTo("Nullable(Date32)");
     assertThat(CatalogTypeMapping.map(born, OutOfRange.STRING, false).clickhouseType())
         .isEqualTo("String");

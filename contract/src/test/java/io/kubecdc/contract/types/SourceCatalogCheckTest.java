@@ -31,6 +31,20 @@ class SourceCatalogCheckTest {
   }
 
   @Test
+  void shouldLeaveColumnsOutAtTheConnectorThatDebeziumWouldStreamWrong() {
+    List<SourceColumn> columns =
+        List.of(
+            SourceColumn.of("id", "int8", -1).notNull(),
+            SourceColumn.of("label", "name", -1),
+            new SourceColumn("twice", "bigint", "int8", -1, 0, SourceColumn.Kind.BASE, true, true));
+    SourceCatalogCheck.TableReport r =
+        SourceCatalogCheck.check("shop.orders", columns, List.of("id"), Map.of());
+    assertThat(r.clickhouseColumns()).containsOnlyKeys("id");
+    assertThat(r.connectorColumnExcludes())
+        .containsExactly("\\Qshop.orders.label\\E", "\\Qshop.orders.twice\\E");
+  }
+
+  @Test
   void shouldApplyPerColumnOutOfRangeChoices() {
     SourceCatalogCheck.TableReport r =
         SourceCatalogCheck.check(
@@ -43,13 +57,13 @@ class SourceCatalogCheckTest {
     assertThatThrownBy(
             () ->
                 SourceCatalogCheck.check(
-                    "public.t", COLUMNS, List.of("id"), Map.of("local", OutOfRange.NULL)))
+                    "public.t", COLUMNS, List.of("id"), Map.of("local", OutOfRange.NULLIFY)))
         .hasMessage("public.t.local: outOfRange applies to date, timestamp and timestamptz only");
     List<SourceColumn> keyed = List.of(SourceColumn.of("day", "date", -1).notNull());
     assertThatThrownBy(
             () ->
                 SourceCatalogCheck.check(
-                    "public.t", keyed, List.of("day"), Map.of("day", OutOfRange.NULL)))
-        .hasMessage("public.t.day: outOfRange null is not allowed on a key column");
+                    "public.t", keyed, List.of("day"), Map.of("day", OutOfRange.NULLIFY)))
+        .hasMessage("public.t.day: outOfRange nullify is not allowed on a key column");
   }
 }

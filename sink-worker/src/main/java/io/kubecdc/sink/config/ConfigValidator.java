@@ -158,8 +158,8 @@ final class ConfigValidator {
     } else if (choice != OutOfRange.STRING && !temporal) {
       problems.add(
           at + ".outOfRange: " + choice.configName() + " needs a Date32 or DateTime64 type");
-    } else if (choice == OutOfRange.NULL && (key || !type.startsWith("Nullable("))) {
-      problems.add(at + ".outOfRange: null needs a Nullable type and a column outside the key");
+    } else if (choice == OutOfRange.NULLIFY && (key || !type.startsWith("Nullable("))) {
+      problems.add(at + ".outOfRange: nullify needs a Nullable type and a column outside the key");
     }
   }
 

@@ -137,12 +137,13 @@ final class TypeMapper {
       case "array":
         JsonNode items = schema.path("items");
         Mapped item = map(column, items);
-        boolean itemOptional = items.path("optional").asBoolean(false);
+        // elements are always Nullable, as the catalog mapping has them (Debezium marks enum
+        // elements required, other elements optional)
         String t = item.clickhouseType();
         if (t.startsWith("Array(") || t.startsWith("Tuple(")) {
           throw unsupported(column, "array of " + t);
         }
-        String itemType = wrap(item, itemOptional);
+        String itemType = wrap(item, true);
         return new Mapped(
             "Array(" + itemType + ")",
             new ColumnReader(column, Kind.ARRAY, 0, item.reader()),

@@ -93,7 +93,7 @@ final class RangeGuard extends ColumnWriter {
       return value;
     }
     counter.increment();
-    if (choice == OutOfRange.NULL) {
+    if (choice == OutOfRange.NULLIFY) {
       return null;
     }
     if (infinite) {

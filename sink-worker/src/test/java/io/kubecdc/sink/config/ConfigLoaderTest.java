@@ -107,6 +107,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldRefuseOutOfRangeChoicesThatDoNotFitTheColumnType() throws Exception {
+    assertThat(problems("out-of-range.yaml").problems())
+        .containsExactly(
+            "tables[0].columns[0].outOfRange: nullify needs a Nullable type and a column outside"
+                + " the key",
+            "tables[0].columns[2].outOfRange: nullify needs a Nullable type and a column outside"
+                + " the key",
+            "tables[0].columns[3].outOfRange: string needs type String, not Nullable(Date32)",
+            "tables[0].columns[4].outOfRange: clamp needs a Date32 or DateTime64 type",
+            "tables[0].columns[5].outOfRange: must be one of clamp, nullify, string (was"
+                + " sometimes)");
+  }
+
+  @Test
   void shouldRejectAnUnknownTruncatePolicy() {
     String yaml = "truncate: drop\n";
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(yaml));

@@ -26,6 +26,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * One pipeline under test, by hand as the operator will do it: a PostgreSQL schema of its own, a
@@ -63,13 +66,23 @@ final class CdcFixture implements AutoCloseable {
   }
 
   void startConnector() {
-    startConnector(String.join(",", tables.stream().map(t -> id + "." + t).toList()));
+    startConnector(Map.of());
   }
 
   /** Starts the connector on {@code includeList} (Debezium's comma-separated regexes). */
   void startConnector(String includeList) {
+    startConnector(includeList, Map.of());
+  }
+
+  /** The connector with settings the operator adds per pipeline ({@code column.exclude.list}). */
+  void startConnector(Map<String, String> extra) {
+    startConnector(String.join(",", tables.stream().map(t -> id + "." + t).toList()), extra);
+  }
+
+  private void startConnector(String includeList, Map<String, String> extra) {
     Map<String, String> config = new HashMap<>(DebeziumPostgres.config(stack, id, ""));
     config.putAll(events.connectorSettings());
+    config.putAll(extra);
     config.put("table.include.list", includeList);
     connect.putConfig(id, config);
     await().atMost(Duration.ofSeconds(60)).until(() -> connect.running(id));
@@ -82,7 +95,14 @@ final class CdcFixture implements AutoCloseable {
 
   /** The worker's YAML for the given tables (name -> key columns + ClickHouse column types). */
   Path workerConfig(List<TargetTable> targets, int httpPort, String extraYaml) throws IOException {
-    return workerConfig(id, targets, t -> topic(t.name()), httpPort, extraYaml);
+    return workerConfig(id, targets, t -> topic(t.name()), httpPort, extraYaml, Map.of());
+  }
+
+  /** As above, with {@code outOfRange} choices by column name. */
+  Path workerConfig(
+      List<TargetTable> targets, int httpPort, String extraYaml, Map<String, String> outOfRange)
+      throws IOException {
+    return workerConfig(id, targets, t -> topic(t.name()), httpPort, extraYaml, outOfRange);
   }
 
   /** The worker's YAML for tables in ClickHouse {@code database}, each read from its topic. */
@@ -92,6 +112,17 @@ final class CdcFixture implements AutoCloseable {
       Function<TargetTable, String> topicOf,
       int httpPort,
       String extraYaml)
+      throws IOException {
+    return workerConfig(database, targets, topicOf, httpPort, extraYaml, Map.of());
+  }
+
+  private Path workerConfig(
+      String database,
+      List<TargetTable> targets,
+      Function<TargetTable, String> topicOf,
+      int httpPort,
+      String extraYaml,
+      Map<String, String> outOfRange)
       throws IOException {
     StringBuilder y = new StringBuilder();
     y.append("kafka:\n  bootstrapServers: \"").append(stack.kafkaBootstrap()).append("\"\n");
@@ -115,6 +146,8 @@ final class CdcFixture implements AutoCloseable {
                       .append(yaml(name))
                       .append(", type: ")
                       .append(yaml(type))
+                      .append(
+                          outOfRange.containsKey(name) ? ", outOfRange: " + outOfRange.get(name) : "")
                       .append("}\n"));
     }
     y.append("deadLetterTopic: \"").append(id).append(".dlq\"\n");
@@ -234,10 +267,48 @@ final class CdcFixture implements AutoCloseable {
         "SELECT " + columns + " FROM " + table + " FINAL WHERE _deleted = 0 ORDER BY " + orderBy);
   }
 
+  /**
+   * The first {@code n} records of a table's topic, read with a group of their own (the worker's
+   * offsets stay untouched).
+   */
+  List<byte[]> records(String table, int n) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, id + ".probe");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    List<byte[]> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+      consumer.subscribe(List.of(topic(table)));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+                return out.size() >= n;
+              });
+    }
+    return out.subList(0, n);
+  }
+
   long chLong(String sql) throws SQLException {
     try (Connection c = chConnection()) {
       return ((Number) rows(c, sql).get(0).get(0)).longValue();
     }
+  }
+
+  /** A check that holds once the chain has caught up: retried for up to 60 s. */
+  interface Check {
+    void run() throws Exception;
+  }
+
+  static void eventually(Check check) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .untilAsserted(check::run);
   }
 
   static int freePort() throws IOException {

@@ -117,7 +117,7 @@ class OutOfRangeTest {
     assertThat(
             write(
                 "Nullable(Date32)",
-                OutOfRange.NULL,
+                OutOfRange.NULLIFY,
                 counted,
                 LocalDate.MAX,
                 LocalDate.of(1899, 12, 31),
