@@ -14,7 +14,9 @@ import java.util.Map;
  * scale; {@code String} a {@code String}, except bytea ({@code byte[]}, the raw bytes) and numeric
  * without a declared precision or beyond ClickHouse's ({@code BigDecimal}, exact); {@code UUID} a
  * {@code java.util.UUID}; {@code Date32} a {@code LocalDate}; {@code Time64(6)} a {@code Long} of
- * microseconds since midnight; {@code DateTime64(p, 'UTC')} an {@code Instant}; {@code Array(T)} a
+ * microseconds since midnight; {@code DateTime64(p, 'UTC')} an {@code Instant}; PostgreSQL's {@code
+ * infinity} and {@code -infinity} are {@code LocalDate.MAX}/{@code MIN} and {@code
+ * Instant.MAX}/{@code MIN}; {@code Tuple(... Float64)} a {@code double[]}; {@code Array(T)} a
  * {@code List} of element values (elements may be null). Any value may be null, and {@link
  * Unavailable#VALUE} for an unchanged TOASTed value.
  */
