@@ -147,7 +147,9 @@ final class CdcFixture implements AutoCloseable {
                       .append(", type: ")
                       .append(yaml(type))
                       .append(
-                          outOfRange.containsKey(name) ? ", outOfRange: " + outOfRange.get(name) : "")
+                          outOfRange.containsKey(name)
+                              ? ", outOfRange: " + outOfRange.get(name)
+                              : "")
                       .append("}\n"));
     }
     y.append("deadLetterTopic: \"").append(id).append(".dlq\"\n");
