@@ -127,7 +127,7 @@ final class ColumnReader {
         return array(p, t, placeholder);
       case BITS:
         expectString(p, t);
-        return Placeholder.isBase64(p) ? Unavailable.VALUE : bits(p.getBinaryValue());
+        return placeholder.isBase64(p) ? Unavailable.VALUE : bits(p.getBinaryValue());
       case FLOAT_TUPLE:
         List<Double> numbers = new ArrayList<>();
         doubles(p, t, numbers);
