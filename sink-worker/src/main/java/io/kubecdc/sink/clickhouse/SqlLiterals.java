@@ -11,14 +11,9 @@ public final class SqlLiterals {
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
-  /**
-   * The one way the worker writes a ClickHouse identifier (database, table, column): backquoted,
-   * with backslash and backquote escaped by a backslash, as ClickHouse's lexer reads quoted
-   * identifiers. Every name PostgreSQL accepts (spaces, mixed case, reserved words, dots, quotes,
-   * non-ASCII letters, a digit first) is kept exactly: the target table is named as the source.
-   */
+  /** A ClickHouse identifier, quoted the one way the operator and the worker share. */
   public static String identifier(String name) {
-    return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`";
+    return io.kubecdc.contract.ClickHouseIdentifiers.quote(name);
   }
 
   /**
