@@ -1,6 +1,5 @@
 package io.kubecdc.operator.k8s;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
@@ -138,14 +137,17 @@ final class PipelineDeletion {
       return;
     }
     events.record(pipeline, PipelineEvents.WARNING, "LeftoversRemain", message);
-    var patch = new CdcPipeline();
-    patch.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(pipeline.getMetadata().getName())
-            .withNamespace(pipeline.getMetadata().getNamespace())
-            .build());
-    patch.setStatus(status);
-    client.resource(patch).patchStatus();
+    // a JSON patch from the current object (what edit sends): merge patches of lists differ
+    // between API servers and the mock server, this does not
+    client
+        .resources(CdcPipeline.class)
+        .inNamespace(pipeline.getMetadata().getNamespace())
+        .withName(pipeline.getMetadata().getName())
+        .editStatus(
+            current -> {
+              current.setStatus(status);
+              return current;
+            });
   }
 
   private static CdcPipelineStatus copy(CdcPipelineStatus status) {

@@ -23,7 +23,10 @@ import java.util.function.Function;
  */
 final class FakeCore implements PipelineCore {
   final List<PipelineRequest> requests = new CopyOnWriteArrayList<>();
-  final List<Boolean> deploymentPresentAtTeardown = new CopyOnWriteArrayList<>();
+
+  /** One entry per teardown call: {@code <namespace> deployment=<present|gone>}. */
+  final List<String> teardowns = new CopyOnWriteArrayList<>();
+
   volatile Function<PipelineRequest, List<Leftover>> leftovers = r -> List.of();
   private volatile KubernetesClient client;
 
@@ -62,8 +65,9 @@ final class FakeCore implements PipelineCore {
   public TeardownResult teardown(PipelineRequest request) {
     requests.add(request);
     String name = request.names().sinkWorkload();
-    deploymentPresentAtTeardown.add(
-        client.apps().deployments().inNamespace(request.namespace()).withName(name).get() != null);
+    boolean present =
+        client.apps().deployments().inNamespace(request.namespace()).withName(name).get() != null;
+    teardowns.add(request.namespace() + " deployment=" + (present ? "present" : "gone"));
     return new TeardownResult(List.of("connector"), leftovers.apply(request));
   }
 
