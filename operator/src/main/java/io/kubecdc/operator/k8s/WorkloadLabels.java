@@ -52,8 +52,8 @@ public final class WorkloadLabels {
 
   /** A valid label value: at most 63 of [A-Za-z0-9._-], alphanumeric at both ends. */
   static String labelValue(String raw) {
-    String v = raw.replaceAll("[^A-Za-z0-9._-]", "_");
+    String v = raw.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[^A-Za-z0-9]+", "");
     v = v.length() > 63 ? v.substring(0, 63) : v;
-    return v.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
+    return v.replaceAll("[^A-Za-z0-9]+$", "");
   }
 }
