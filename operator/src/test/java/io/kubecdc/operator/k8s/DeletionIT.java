@@ -1,12 +1,8 @@
 package io.kubecdc.operator.k8s;
 
-import static io.kubecdc.operator.k8s.SinkWorkloadIT.awaitPipeline;
-import static io.kubecdc.operator.k8s.SinkWorkloadIT.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.Phase;
@@ -14,31 +10,22 @@ import io.kubecdc.operator.cleanup.Leftover;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The finalizer: workers first, then the core's teardown; leftovers hold it until forced. */
 @Tag("integration")
 class DeletionIT {
-  @BeforeAll
-  static void start() {
-    SinkWorkloadIT.k8s = new MockOperator(Map.of(OperatorConfig.NOT_READY, "1s"));
-  }
-
-  @AfterAll
-  static void stop() {
-    SinkWorkloadIT.k8s.close();
-  }
+  @RegisterExtension
+  static final MockOperator k8s = new MockOperator(Map.of(OperatorConfig.NOT_READY, "1s"));
 
   @Test
   void shouldStopTheWorkersBeforeTheTeardownAndThenReleaseTheFinalizer() {
-    var k8s = SinkWorkloadIT.k8s;
-    String ns = SinkWorkloadIT.running();
+    String ns = k8s.running();
     assertThat(k8s.get(ns, "orders").getMetadata().getFinalizers()).isNotEmpty();
 
-    pipeline(ns).delete();
+    k8s.pipelineResource(ns).delete();
 
     await().atMost(Duration.ofSeconds(30)).until(() -> k8s.get(ns, "orders") == null);
     assertThat(k8s.core.teardowns)
@@ -50,8 +37,7 @@ class DeletionIT {
 
   @Test
   void shouldKeepTheFinalizerAndShowTheLeftoversUntilForceDelete() {
-    var k8s = SinkWorkloadIT.k8s;
-    String ns = SinkWorkloadIT.running();
+    String ns = k8s.running();
     k8s.core.leftovers =
         r ->
             r.namespace().equals(ns)
@@ -62,21 +48,18 @@ class DeletionIT {
                         "SELECT pg_drop_replication_slot('s1')"))
                 : List.of();
 
-    pipeline(ns).delete();
+    k8s.pipelineResource(ns).delete();
 
-    CdcPipeline deleting = awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Deleting);
+    CdcPipeline deleting = k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Deleting);
     var ready = StatusMapper.ready(deleting.getStatus()).orElseThrow();
     assertThat(ready.getReason()).isEqualTo("LeftoversRemain");
     assertThat(ready.getMessage())
         .contains("replication slot s1 (source unreachable): SELECT pg_drop_replication_slot('s1')")
         .contains("kubecdc.io/force-delete");
     assertThat(deleting.getMetadata().getFinalizers()).isNotEmpty();
-    await().untilAsserted(() -> assertThat(events(ns)).contains("Warning/LeftoversRemain"));
+    await().untilAsserted(() -> assertThat(k8s.events(ns)).contains("Warning/LeftoversRemain"));
 
-    pipeline(ns)
-        .patch(
-            PatchContext.of(PatchType.JSON_MERGE),
-            "{\"metadata\":{\"annotations\":{\"kubecdc.io/force-delete\":\"true\"}}}");
+    k8s.patch(ns, "{\"metadata\":{\"annotations\":{\"kubecdc.io/force-delete\":\"true\"}}}");
 
     await().atMost(Duration.ofSeconds(30)).until(() -> k8s.get(ns, "orders") == null);
     var released =
@@ -90,13 +73,12 @@ class DeletionIT {
 
   @Test
   void shouldListEverythingOutsideWhenTheEnvironmentIsGoneAtDeletion() {
-    var k8s = SinkWorkloadIT.k8s;
-    String ns = SinkWorkloadIT.running();
+    String ns = k8s.running();
     k8s.client.resources(CdcEnvironment.class).inNamespace(ns).withName("default").delete();
 
-    pipeline(ns).delete();
+    k8s.pipelineResource(ns).delete();
 
-    CdcPipeline deleting = awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Deleting);
+    CdcPipeline deleting = k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Deleting);
     String message = StatusMapper.ready(deleting.getStatus()).orElseThrow().getMessage();
     String slot = new io.kubecdc.contract.PipelineNames(ns, "orders").slot();
     assertThat(message)
@@ -105,13 +87,5 @@ class DeletionIT {
         .contains("DROP PUBLICATION")
         .contains("connectors/" + ns + ".orders");
     assertThat(k8s.core.teardowns).noneMatch(t -> t.startsWith(ns));
-  }
-
-  private static io.fabric8.kubernetes.client.dsl.Resource<CdcPipeline> pipeline(String ns) {
-    return SinkWorkloadIT.k8s
-        .client
-        .resources(CdcPipeline.class)
-        .inNamespace(ns)
-        .withName("orders");
   }
 }

@@ -10,25 +10,15 @@ import io.kubecdc.operator.core.PipelineRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the driver finds what a pipeline names, on the mock API server. */
 @Tag("integration")
 class ResolutionIT {
-  static MockOperator k8s;
-
-  @BeforeAll
-  static void start() {
-    k8s = new MockOperator(Map.of(OperatorConfig.NOT_READY, "1s"));
-  }
-
-  @AfterAll
-  static void stop() {
-    k8s.close();
-  }
+  @RegisterExtension
+  static final MockOperator k8s = new MockOperator(Map.of(OperatorConfig.NOT_READY, "1s"));
 
   @Test
   void shouldSayWhichEnvironmentIsMissingWithoutCallingTheCore() {

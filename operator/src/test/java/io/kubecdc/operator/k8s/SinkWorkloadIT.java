@@ -6,39 +6,25 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.Phase;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sink-worker's ConfigMap, Deployment and Service, and the status they lead to. */
 @Tag("integration")
 class SinkWorkloadIT {
-  static MockOperator k8s;
-
-  @BeforeAll
-  static void start() {
-    k8s = new MockOperator(Map.of(OperatorConfig.NOT_READY, "1s"));
-  }
-
-  @AfterAll
-  static void stop() {
-    k8s.close();
-  }
+  @RegisterExtension
+  static final MockOperator k8s = new MockOperator(Map.of(OperatorConfig.NOT_READY, "1s"));
 
   @Test
   void shouldCreateTheWorkerObjectsOwnedByThePipeline() {
-    String ns = running();
+    String ns = k8s.running();
     CdcPipeline pipeline = k8s.get(ns, "orders");
-    Deployment d = deployment(ns, Objects::nonNull);
+    Deployment d = k8s.deployment(ns, Objects::nonNull);
     ConfigMap cm = k8s.client.configMaps().inNamespace(ns).withName("orders-sink").get();
     Service svc =
         await()
@@ -122,41 +108,41 @@ class SinkWorkloadIT {
 
   @Test
   void shouldShowPhaseTablesAndLagOnceTheWorkersAreReady() {
-    String ns = running();
+    String ns = k8s.running();
     assertThat(k8s.get(ns, "orders").getStatus().getPhase()).isEqualTo(Phase.Pending);
 
-    markReady(ns, 2);
+    k8s.markReady(ns, 2);
 
-    CdcPipeline ready = awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Streaming);
+    CdcPipeline ready = k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Streaming);
     assertThat(ready.getStatus().getTablesReady()).isEqualTo("2/2");
     assertThat(ready.getStatus().getLag()).isEqualTo(6L);
     assertThat(StatusMapper.ready(ready.getStatus()).orElseThrow().getStatus()).isEqualTo("True");
     assertThat(ready.getStatus().getObservedGeneration())
         .isEqualTo(ready.getMetadata().getGeneration());
-    await().untilAsserted(() -> assertThat(events(ns)).contains("Normal/Streaming"));
+    await().untilAsserted(() -> assertThat(k8s.events(ns)).contains("Normal/Streaming"));
   }
 
   @Test
   void shouldScaleTheWorkersToZeroWhilePaused() {
-    String ns = running();
-    edit(ns, "{\"spec\":{\"paused\":true}}");
+    String ns = k8s.running();
+    k8s.patch(ns, "{\"spec\":{\"paused\":true}}");
 
-    deployment(ns, d -> d.getSpec().getReplicas() == 0);
-    CdcPipeline paused = awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Paused);
+    k8s.deployment(ns, d -> d.getSpec().getReplicas() == 0);
+    CdcPipeline paused = k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Paused);
     assertThat(StatusMapper.ready(paused.getStatus()).orElseThrow().getReason())
         .isEqualTo("Paused");
   }
 
   @Test
   void shouldRollTheWorkersWhenTheSpecChanges() {
-    String ns = running();
-    markReady(ns, 2);
-    String hash = configHash(deployment(ns, Objects::nonNull));
+    String ns = k8s.running();
+    k8s.markReady(ns, 2);
+    String hash = configHash(k8s.deployment(ns, Objects::nonNull));
     long generation = k8s.get(ns, "orders").getMetadata().getGeneration();
 
-    edit(ns, "{\"spec\":{\"sink\":{\"batch\":{\"maxRows\":500}}}}");
+    k8s.patch(ns, "{\"spec\":{\"sink\":{\"batch\":{\"maxRows\":500}}}}");
 
-    Deployment rolled = deployment(ns, d -> !configHash(d).equals(hash));
+    Deployment rolled = k8s.deployment(ns, d -> !configHash(d).equals(hash));
     assertThat(
             k8s.client
                 .configMaps()
@@ -167,7 +153,7 @@ class SinkWorkloadIT {
                 .get("sink.yaml"))
         .contains("maxRows: 500");
     CdcPipeline changed =
-        awaitPipeline(ns, p -> p.getStatus().getObservedGeneration() > generation);
+        k8s.awaitPipeline(ns, p -> p.getStatus().getObservedGeneration() > generation);
     assertThat(changed.getStatus().getObservedGeneration())
         .isEqualTo(changed.getMetadata().getGeneration());
     assertThat(configHash(rolled)).isNotEqualTo(hash);
@@ -175,9 +161,9 @@ class SinkWorkloadIT {
 
   @Test
   void shouldPutNoPasswordInAnyObjectStatusOrEvent() {
-    String ns = running();
-    markReady(ns, 2);
-    awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Streaming);
+    String ns = k8s.running();
+    k8s.markReady(ns, 2);
+    k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Streaming);
     var json = k8s.client.getKubernetesSerialization();
     String everything =
         json.asJson(k8s.client.configMaps().inNamespace(ns).list())
@@ -188,69 +174,7 @@ class SinkWorkloadIT {
     assertThat(everything).contains("orders-sink").doesNotContain("s3cr3t");
   }
 
-  /** A namespace with secrets, environment and pipeline, the worker Deployment created. */
-  static String running() {
-    String ns = k8s.namespace();
-    k8s.apply("secrets", ns);
-    k8s.apply("environment", ns);
-    k8s.apply("pipeline", ns);
-    deployment(ns, Objects::nonNull);
-    awaitPipeline(ns, p -> p.getStatus() != null && p.getStatus().getPhase() != null);
-    return ns;
-  }
-
-  /** What a Deployment controller and kubelets would report: every replica updated and ready. */
-  static void markReady(String ns, int replicas) {
-    k8s.client
-        .apps()
-        .deployments()
-        .inNamespace(ns)
-        .withName("orders-sink")
-        .editStatus(
-            d -> {
-              d.setStatus(
-                  new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
-                      .withReplicas(replicas)
-                      .withReadyReplicas(replicas)
-                      .withUpdatedReplicas(replicas)
-                      .withAvailableReplicas(replicas)
-                      .build());
-              return d;
-            });
-  }
-
-  /** A JSON merge patch of the pipeline, as {@code kubectl patch --type merge} sends it. */
-  static void edit(String ns, String mergePatch) {
-    k8s.client
-        .resources(CdcPipeline.class)
-        .inNamespace(ns)
-        .withName("orders")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
-  }
-
-  static Deployment deployment(String ns, Predicate<Deployment> condition) {
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> k8s.client.apps().deployments().inNamespace(ns).withName("orders-sink").get(),
-            d -> d != null && condition.test(d));
-  }
-
-  static CdcPipeline awaitPipeline(String ns, Predicate<CdcPipeline> condition) {
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> k8s.get(ns, "orders"),
-            p -> p != null && p.getStatus() != null && condition.test(p));
-  }
-
   static String configHash(Deployment d) {
     return d.getSpec().getTemplate().getMetadata().getAnnotations().get("kubecdc.io/config-hash");
-  }
-
-  static java.util.List<String> events(String ns) {
-    return k8s.client.v1().events().inNamespace(ns).list().getItems().stream()
-        .map(e -> e.getType() + "/" + e.getReason())
-        .toList();
   }
 }
