@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
+import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
 import io.kubecdc.operator.core.CoreResult;
@@ -143,7 +144,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
       CdcPipeline pipeline,
       Context<CdcPipeline> context,
       CoreResult result,
-      io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec environment) {
+      CdcEnvironmentSpec environment) {
     Observation observation = result.observation();
     if (result.workerConfig().isEmpty()) {
       return observation;

@@ -1,6 +1,7 @@
 package io.kubecdc.operator.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
@@ -151,7 +152,7 @@ final class PipelineDeletion {
   }
 
   private static CdcPipelineStatus copy(CdcPipelineStatus status) {
-    var mapper = io.fabric8.kubernetes.client.utils.Serialization.jsonMapper();
+    var mapper = Serialization.jsonMapper();
     return mapper.convertValue(mapper.valueToTree(status), CdcPipelineStatus.class);
   }
 
