@@ -122,7 +122,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
             summary, result, pipeline.getSpec().getSource().getTables().size(), generation);
     CdcPipelineStatus before = pipeline.getStatus();
     status.setRevision(before == null ? null : before.getRevision());
-    new PipelineEvents(context.getClient()).onTransition(pipeline, before, status);
+    new EventRecorder(context.getClient()).onTransition(pipeline, before, status);
     Duration recheck =
         "True".equals(summary.ready().status()) ? config.resyncPeriod() : config.notReadyRecheck();
     if (before != null && StatusMapper.same(before, status)) {

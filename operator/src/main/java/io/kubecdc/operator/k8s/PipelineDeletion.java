@@ -36,7 +36,7 @@ final class PipelineDeletion {
   private final KubernetesClient client;
   private final PipelineCore core;
   private final PipelineRequests requests;
-  private final PipelineEvents events;
+  private final EventRecorder events;
   private final SinkRemoval sink;
   private final Duration grace;
 
@@ -44,7 +44,7 @@ final class PipelineDeletion {
     this.client = client;
     this.core = core;
     this.requests = new PipelineRequests(client);
-    this.events = new PipelineEvents(client);
+    this.events = new EventRecorder(client);
     this.sink = new SinkRemoval(client, sinkWait);
     this.grace = grace;
   }
@@ -71,7 +71,7 @@ final class PipelineDeletion {
     if (forced || elapsed.compareTo(grace) >= 0) {
       events.record(
           pipeline,
-          PipelineEvents.WARNING,
+          EventRecorder.WARNING,
           "FinalizerReleased",
           (forced ? FORCE_DELETE + " is set" : "grace period " + grace + " is over")
               + "; left behind, remove by hand: "
@@ -137,7 +137,7 @@ final class PipelineDeletion {
     if (before != null && StatusMapper.same(before, status)) {
       return;
     }
-    events.record(pipeline, PipelineEvents.WARNING, "LeftoversRemain", message);
+    events.record(pipeline, EventRecorder.WARNING, "LeftoversRemain", message);
     // a JSON patch from the current object (what edit sends): merge patches of lists differ
     // between API servers and the mock server, this does not
     client

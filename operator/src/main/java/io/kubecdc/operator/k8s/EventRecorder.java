@@ -20,16 +20,16 @@ import org.slf4j.LoggerFactory;
  * adds nothing to etcd. Events are best effort: a refused Event is logged, never a reconcile
  * failure.
  */
-final class PipelineEvents {
+final class EventRecorder {
   static final String NORMAL = "Normal";
   static final String WARNING = "Warning";
-  private static final Logger log = LoggerFactory.getLogger(PipelineEvents.class);
+  private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
   private static final String COMPONENT = "kubecdc-operator";
   private static final int MAX_MESSAGE = 1024;
 
   private final KubernetesClient client;
 
-  PipelineEvents(KubernetesClient client) {
+  EventRecorder(KubernetesClient client) {
     this.client = client;
   }
 
