@@ -7,6 +7,7 @@ import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.SecretKeys;
 import io.kubecdc.api.crd.v1alpha1.SourceConnection;
+import io.kubecdc.operator.core.SecretReferences;
 import io.kubecdc.operator.core.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -91,8 +92,8 @@ final class InputResolver {
     return new Secrets.Credentials(
         value(secret, namespace, keys.getName(), keys.getUsernameKey()),
         value(secret, namespace, keys.getName(), keys.getPasswordKey()),
-        SecretReference.render(template, namespace, keys.getName(), keys.getUsernameKey()),
-        SecretReference.render(template, namespace, keys.getName(), keys.getPasswordKey()));
+        SecretReferences.render(template, namespace, keys.getName(), keys.getUsernameKey()),
+        SecretReferences.render(template, namespace, keys.getName(), keys.getPasswordKey()));
   }
 
   private static String value(Secret secret, String namespace, String name, String key)

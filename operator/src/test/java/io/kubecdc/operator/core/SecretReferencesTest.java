@@ -1,15 +1,15 @@
-package io.kubecdc.operator.k8s;
+package io.kubecdc.operator.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubecdc.api.crd.v1alpha1.ConnectConnection;
 import org.junit.jupiter.api.Test;
 
-class SecretReferenceTest {
+class SecretReferencesTest {
   @Test
   void shouldRenderStrimzisSecretsProviderByDefault() {
     assertThat(
-            SecretReference.render(
+            SecretReferences.render(
                 ConnectConnection.STRIMZI_SECRETS, "prod", "shop-cdc", "password"))
         .isEqualTo("${secrets:prod/shop-cdc:password}");
   }
@@ -17,7 +17,7 @@ class SecretReferenceTest {
   @Test
   void shouldRenderAMountedDirectoryReferenceWithoutTheNamespace() {
     assertThat(
-            SecretReference.render(
+            SecretReferences.render(
                 "${dir:/opt/kafka/external-configuration/{name}:{key}}",
                 "prod",
                 "shop-cdc",
