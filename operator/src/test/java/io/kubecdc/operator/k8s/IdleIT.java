@@ -28,6 +28,7 @@ class IdleIT {
     await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(9)).until(() -> true);
 
     long calls = k8s.core.callsFor(ns) - before;
+    System.out.printf("figure idle_core_calls=%d window=8s resync=2s%n", calls);
     assertThat(calls).as("core calls in 8 s with a 2 s resync").isBetween(2L, 5L);
     assertThat(k8s.get(ns, "orders").getMetadata().getResourceVersion()).isEqualTo(version);
     assertThat(k8s.events(ns)).hasSize(events);
