@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +65,7 @@ public record OperatorConfig(
     }
     String level = env.getOrDefault(LOG_LEVEL, "INFO").trim().toUpperCase(Locale.ROOT);
     if (!LEVELS.contains(level)) {
-      errors.add(LOG_LEVEL + " must be one of " + new java.util.TreeSet<>(LEVELS) + ": " + level);
+      errors.add(LOG_LEVEL + " must be one of " + new TreeSet<>(LEVELS) + ": " + level);
     }
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid operator configuration: " + errors);

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.Phase;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Tag;
@@ -32,7 +33,7 @@ class SinkWorkloadIT {
                 () -> k8s.client.services().inNamespace(ns).withName("orders-sink").get(),
                 Objects::nonNull);
 
-    for (var meta : java.util.List.of(d.getMetadata(), cm.getMetadata(), svc.getMetadata())) {
+    for (var meta : List.of(d.getMetadata(), cm.getMetadata(), svc.getMetadata())) {
       assertThat(meta.getOwnerReferences())
           .singleElement()
           .satisfies(

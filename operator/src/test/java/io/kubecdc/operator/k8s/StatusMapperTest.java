@@ -10,6 +10,7 @@ import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
 import io.kubecdc.operator.status.StatusAggregator;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class StatusMapperTest {
 
   private static Observation allReady() {
     return Observation.of(
-        java.util.Arrays.stream(Part.values()).map(p -> PartState.ready(p, "Ok", "ok")).toList());
+        Arrays.stream(Part.values()).map(p -> PartState.ready(p, "Ok", "ok")).toList());
   }
 
   private static TableStatus table(Long lag) {

@@ -1,5 +1,6 @@
 package io.kubecdc.operator.k8s;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,12 +10,12 @@ class WorkloadLabelsTest {
   void shouldGiveEveryRecommendedLabelWithTheImageTagAsVersion() {
     assertThat(WorkloadLabels.sink("orders", "registry:5000/kubecdc/sink-worker:1.2.3"))
         .containsExactly(
-            java.util.Map.entry("app.kubernetes.io/name", "kubecdc-sink-worker"),
-            java.util.Map.entry("app.kubernetes.io/instance", "orders"),
-            java.util.Map.entry("app.kubernetes.io/component", "sink-worker"),
-            java.util.Map.entry("app.kubernetes.io/part-of", "kubecdc"),
-            java.util.Map.entry("app.kubernetes.io/managed-by", "kubecdc-operator"),
-            java.util.Map.entry("app.kubernetes.io/version", "1.2.3"));
+            entry("app.kubernetes.io/name", "kubecdc-sink-worker"),
+            entry("app.kubernetes.io/instance", "orders"),
+            entry("app.kubernetes.io/component", "sink-worker"),
+            entry("app.kubernetes.io/part-of", "kubecdc"),
+            entry("app.kubernetes.io/managed-by", "kubecdc-operator"),
+            entry("app.kubernetes.io/version", "1.2.3"));
   }
 
   @Test
