@@ -13,6 +13,8 @@ import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -28,6 +30,10 @@ final class FakeCore implements PipelineCore {
   final List<String> teardowns = new CopyOnWriteArrayList<>();
 
   volatile Function<PipelineRequest, List<Leftover>> leftovers = r -> List.of();
+
+  /** Namespaces whose reconcile throws, as an unknown failure (a bug, an outage) would. */
+  final Set<String> failing = ConcurrentHashMap.newKeySet();
+
   private volatile KubernetesClient client;
 
   void watch(KubernetesClient client) {
@@ -37,6 +43,9 @@ final class FakeCore implements PipelineCore {
   @Override
   public CoreResult reconcile(PipelineRequest request) {
     requests.add(request);
+    if (failing.contains(request.namespace())) {
+      throw new IllegalStateException("unexpected failure in the core");
+    }
     var tables = request.spec().getSource().getTables().stream().map(FakeCore::table).toList();
     var observation =
         Observation.of(

@@ -95,6 +95,21 @@ class ResolutionIT {
     assertThat(ready.getMessage()).doesNotContain("s3cr3t");
   }
 
+  @Test
+  void shouldLetJosdkRetryAnUnknownFailureOfTheCoreAndWriteNoStatusForIt() {
+    String ns = k8s.namespace();
+    k8s.core.failing.add(ns);
+    k8s.apply("secrets", ns);
+    k8s.apply("environment", ns);
+    k8s.apply("pipeline", ns);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> k8s.core.callsFor(ns) >= 2);
+    assertThat(k8s.get(ns, "orders").getStatus()).isNull();
+
+    k8s.core.failing.remove(ns);
+    k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Pending);
+  }
+
   static Condition awaitReady(String ns, String reason) {
     return await()
         .atMost(Duration.ofSeconds(20))
