@@ -123,11 +123,15 @@ final class MockOperator implements BeforeAllCallback, AfterAllCallback {
 
   /** What a Deployment controller and kubelets would report: every replica updated and ready. */
   void markReady(String ns, int replicas) {
+    markReady(ns, WORKLOAD, replicas);
+  }
+
+  void markReady(String ns, String deployment, int replicas) {
     client
         .apps()
         .deployments()
         .inNamespace(ns)
-        .withName(WORKLOAD)
+        .withName(deployment)
         .editStatus(
             d -> {
               d.setStatus(
