@@ -1,7 +1,6 @@
 package io.kubecdc.operator.k8s;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -11,9 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
@@ -30,8 +27,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The Kubernetes driver of the reconcile core: resolves a CdcPipeline's environment and Secrets,
@@ -54,7 +49,6 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = CdcPipelineReconciler.NAME)
 public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<CdcPipeline> {
   public static final String NAME = "cdcpipeline";
-  private static final String BY_ENVIRONMENT = "by-environment";
 
   private final PipelineCore core;
   private final OperatorConfig config;
@@ -67,34 +61,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
   @Override
   public List<EventSource<?, CdcPipeline>> prepareEventSources(
       EventSourceContext<CdcPipeline> context) {
-    context
-        .getPrimaryCache()
-        .addIndexer(
-            BY_ENVIRONMENT,
-            p ->
-                List.of(
-                    environmentKey(p.getMetadata().getNamespace(), p.getSpec().getEnvironment())));
-    var environments =
-        InformerEventSourceConfiguration.from(CdcEnvironment.class, CdcPipeline.class)
-            .withNamespacesInheritedFromController()
-            .withSecondaryToPrimaryMapper(
-                (CdcEnvironment env) ->
-                    context
-                        .getPrimaryCache()
-                        .byIndex(
-                            BY_ENVIRONMENT,
-                            environmentKey(
-                                env.getMetadata().getNamespace(), env.getMetadata().getName()))
-                        .stream()
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-            .withPrimaryToSecondaryMapper(
-                (CdcPipeline p) ->
-                    Set.of(
-                        new ResourceID(
-                            p.getSpec().getEnvironment(), p.getMetadata().getNamespace())))
-            .build();
-    return List.of(new InformerEventSource<>(environments, context));
+    return List.of(EnvironmentWatch.of(context));
   }
 
   @Override
@@ -163,9 +130,5 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     parts.put(Part.SINK, sink);
     return new Observation(
         parts, observation.paused(), observation.deleting(), observation.snapshotting());
-  }
-
-  private static String environmentKey(String namespace, String name) {
-    return namespace + "/" + name;
   }
 }

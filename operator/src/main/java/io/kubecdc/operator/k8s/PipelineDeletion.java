@@ -1,16 +1,12 @@
 package io.kubecdc.operator.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
-import io.kubecdc.api.crd.v1alpha1.Phase;
 import io.kubecdc.operator.cleanup.Leftover;
 import io.kubecdc.operator.core.PipelineCore;
-import io.kubecdc.operator.status.ConditionRecord;
-import io.kubecdc.operator.status.StatusAggregator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,9 +102,6 @@ final class PipelineDeletion {
   }
 
   private void report(CdcPipeline pipeline, String list) {
-    CdcPipelineStatus before = pipeline.getStatus();
-    CdcPipelineStatus status = before == null ? new CdcPipelineStatus() : copy(before);
-    status.setPhase(Phase.Deleting);
     String message =
         "deletion is waiting for: "
             + list
@@ -116,28 +109,11 @@ final class PipelineDeletion {
             + FORCE_DELETE
             + "=\"true\" to release the finalizer at once; it is released after "
             + grace;
-    List<ConditionRecord> conditions = new ArrayList<>(StatusMapper.records(before));
-    Instant since =
-        conditions.stream()
-            .filter(c -> c.type().equals(StatusAggregator.READY))
-            .filter(c -> c.status().equals(ConditionRecord.FALSE))
-            .map(ConditionRecord::lastTransitionTime)
-            .findFirst()
-            .orElse(Instant.now());
-    conditions.removeIf(c -> c.type().equals(StatusAggregator.READY));
-    conditions.add(
-        new ConditionRecord(
-            StatusAggregator.READY,
-            ConditionRecord.FALSE,
-            "LeftoversRemain",
-            message,
-            since,
-            pipeline.getMetadata().getGeneration()));
-    status.setConditions(conditions.stream().map(StatusMapper::condition).toList());
-    if (before != null && StatusMapper.same(before, status)) {
+    CdcPipelineStatus status = DeletingStatus.of(pipeline, message);
+    if (pipeline.getStatus() != null && StatusMapper.same(pipeline.getStatus(), status)) {
       return;
     }
-    events.record(pipeline, EventRecorder.WARNING, "LeftoversRemain", message);
+    events.record(pipeline, EventRecorder.WARNING, DeletingStatus.REASON, message);
     // a JSON patch from the current object (what edit sends): merge patches of lists differ
     // between API servers and the mock server, this does not
     client
@@ -149,11 +125,6 @@ final class PipelineDeletion {
               current.setStatus(status);
               return current;
             });
-  }
-
-  private static CdcPipelineStatus copy(CdcPipelineStatus status) {
-    var mapper = Serialization.jsonMapper();
-    return mapper.convertValue(mapper.valueToTree(status), CdcPipelineStatus.class);
   }
 
   private static String annotation(CdcPipeline pipeline) {

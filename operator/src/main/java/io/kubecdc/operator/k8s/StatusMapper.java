@@ -1,8 +1,9 @@
 package io.kubecdc.operator.k8s;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.operator.core.CoreResult;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * stores them, so that an unchanged pipeline maps to an equal status and is not patched.
  */
 final class StatusMapper {
+  static final KubernetesSerialization JSON = new KubernetesSerialization();
+
   private StatusMapper() {}
 
   static CdcPipelineStatus toStatus(
@@ -94,8 +97,7 @@ final class StatusMapper {
 
   /** Equal as JSON: the model classes have no equals, and JSON is what the server compares. */
   static boolean same(CdcPipelineStatus a, CdcPipelineStatus b) {
-    var mapper = Serialization.jsonMapper();
-    return mapper.valueToTree(a).equals(mapper.valueToTree(b));
+    return JSON.convertValue(a, JsonNode.class).equals(JSON.convertValue(b, JsonNode.class));
   }
 
   private static Instant instant(String text) {
