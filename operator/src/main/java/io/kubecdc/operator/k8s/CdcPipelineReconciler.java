@@ -1,0 +1,134 @@
+package io.kubecdc.operator.k8s;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
+import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
+import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
+import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
+import io.kubecdc.operator.core.CoreResult;
+import io.kubecdc.operator.core.PipelineCore;
+import io.kubecdc.operator.status.Observation;
+import io.kubecdc.operator.status.Part;
+import io.kubecdc.operator.status.PartState;
+import io.kubecdc.operator.status.StatusAggregator;
+import io.kubecdc.operator.status.StatusSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Kubernetes driver of the reconcile core: resolves a CdcPipeline's environment and Secrets,
+ * calls {@link PipelineCore}, runs the sink-worker (ConfigMap, Deployment, Service) once the core
+ * has rendered its config, adds the worker's state and writes the aggregated status. It holds no
+ * logic of the external systems. The environment is watched, so that changing it re-reconciles the
+ * pipelines that name it; Secrets are read on every reconcile, and every pipeline is rechecked on a
+ * period (sooner while not Ready) instead of in a loop.
+ */
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+      @Dependent(name = "sink-config", type = SinkConfigMapDependent.class),
+      @Dependent(
+          name = "sink-deployment",
+          type = SinkDeploymentDependent.class,
+          dependsOn = "sink-config"),
+      @Dependent(name = "sink-service", type = SinkServiceDependent.class)
+    })
+@ControllerConfiguration(name = CdcPipelineReconciler.NAME)
+public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<CdcPipeline> {
+  public static final String NAME = "cdcpipeline";
+
+  private final PipelineCore core;
+  private final OperatorConfig config;
+
+  public CdcPipelineReconciler(PipelineCore core, OperatorConfig config) {
+    this.core = core;
+    this.config = config;
+  }
+
+  @Override
+  public List<EventSource<?, CdcPipeline>> prepareEventSources(
+      EventSourceContext<CdcPipeline> context) {
+    return List.of(EnvironmentWatch.of(context));
+  }
+
+  @Override
+  public UpdateControl<CdcPipeline> reconcile(CdcPipeline pipeline, Context<CdcPipeline> context) {
+    var requests = new PipelineRequests(context.getClient());
+    Optional<CoreResult> result = Optional.empty();
+    Observation observation;
+    try {
+      var request =
+          requests.forReconcile(pipeline, context.getSecondaryResource(CdcEnvironment.class));
+      result = Optional.of(core.reconcile(request));
+      observation = withSink(pipeline, context, result.get(), request.environment());
+    } catch (Unresolved unresolved) {
+      observation = Observation.of(List.of(unresolved.asPartState()));
+    }
+    long generation = pipeline.getMetadata().getGeneration();
+    StatusSummary summary =
+        StatusAggregator.aggregate(
+            observation.paused(pipeline.getSpec().isPaused()),
+            StatusMapper.records(pipeline.getStatus()),
+            generation,
+            Instant.now());
+    CdcPipelineStatus status =
+        StatusMapper.toStatus(
+            summary, result, pipeline.getSpec().getSource().getTables().size(), generation);
+    CdcPipelineStatus before = pipeline.getStatus();
+    status.setRevision(before == null ? null : before.getRevision());
+    new EventRecorder(context.getClient()).onTransition(pipeline, before, status);
+    Duration recheck =
+        "True".equals(summary.ready().status()) ? config.resyncPeriod() : config.notReadyRecheck();
+    if (before != null && StatusMapper.same(before, status)) {
+      return UpdateControl.<CdcPipeline>noUpdate().rescheduleAfter(recheck);
+    }
+    pipeline.setStatus(status);
+    return UpdateControl.patchStatus(pipeline).rescheduleAfter(recheck);
+  }
+
+  @Override
+  public DeleteControl cleanup(CdcPipeline pipeline, Context<CdcPipeline> context) {
+    return new PipelineDeletion(
+            context.getClient(), core, config.deletionGracePeriod(), Duration.ofSeconds(20))
+        .delete(pipeline, context.getSecondaryResource(CdcEnvironment.class));
+  }
+
+  /** Runs the worker when the core rendered its config, and adds its state as the SINK part. */
+  private Observation withSink(
+      CdcPipeline pipeline,
+      Context<CdcPipeline> context,
+      CoreResult result,
+      CdcEnvironmentSpec environment) {
+    Observation observation = result.observation();
+    if (result.workerConfig().isEmpty()) {
+      return observation;
+    }
+    SinkInputs inputs =
+        new SinkInputs(result.workerConfig().get(), environment, config.sinkImage());
+    inputs.putInto(context);
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    PartState sink =
+        SinkState.of(
+            context.getSecondaryResource(Deployment.class),
+            SinkDeploymentDependent.desiredReplicas(pipeline.getSpec()),
+            inputs.configHash());
+    var parts = new EnumMap<Part, PartState>(Part.class);
+    parts.putAll(observation.parts());
+    parts.put(Part.SINK, sink);
+    return new Observation(
+        parts, observation.paused(), observation.deleting(), observation.snapshotting());
+  }
+}

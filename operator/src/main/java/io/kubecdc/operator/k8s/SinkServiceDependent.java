@@ -1,0 +1,34 @@
+package io.kubecdc.operator.k8s;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
+
+/** Exposes the workers' port {@code http} (8080) so that Prometheus scrapes {@code /metrics}. */
+@KubernetesDependent(informer = @Informer(labelSelector = WorkloadLabels.MANAGED_SELECTOR))
+public class SinkServiceDependent extends CRUDKubernetesDependentResource<Service, CdcPipeline> {
+  public SinkServiceDependent() {
+    super(Service.class);
+  }
+
+  @Override
+  protected Service desired(CdcPipeline pipeline, Context<CdcPipeline> context) {
+    return new ServiceBuilder()
+        .withMetadata(SinkMetadata.of(pipeline, SinkInputs.from(context)))
+        .withNewSpec()
+        .withSelector(WorkloadLabels.selector(pipeline.getMetadata().getName()))
+        .addNewPort()
+        .withName(SinkDeploymentDependent.PORT_NAME)
+        .withPort(SinkDeploymentDependent.PORT)
+        .withTargetPort(new IntOrString(SinkDeploymentDependent.PORT_NAME))
+        .withProtocol("TCP")
+        .endPort()
+        .endSpec()
+        .build();
+  }
+}

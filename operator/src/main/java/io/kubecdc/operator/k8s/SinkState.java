@@ -1,0 +1,42 @@
+package io.kubecdc.operator.k8s;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.kubecdc.operator.status.Part;
+import io.kubecdc.operator.status.PartState;
+import java.util.Optional;
+
+/**
+ * The SINK part as Kubernetes shows it: the worker Deployment's ready and updated replicas against
+ * the replicas the pipeline asks for. Zero asked for (paused) is ready: nothing should run.
+ */
+final class SinkState {
+  private SinkState() {}
+
+  static PartState of(Optional<Deployment> deployment, int desired, String configHash) {
+    if (deployment.isEmpty()) {
+      return PartState.progressing(Part.SINK, "WorkerCreating", "creating the worker Deployment");
+    }
+    Deployment d = deployment.get();
+    var annotations = d.getSpec().getTemplate().getMetadata().getAnnotations();
+    boolean current =
+        annotations != null
+            && configHash.equals(annotations.get(SinkDeploymentDependent.CONFIG_HASH))
+            && d.getSpec().getReplicas() != null
+            && d.getSpec().getReplicas() == desired;
+    if (desired == 0 && current) {
+      return PartState.ready(Part.SINK, "ScaledToZero", "no worker runs while paused");
+    }
+    var status = d.getStatus();
+    int ready = status == null || status.getReadyReplicas() == null ? 0 : status.getReadyReplicas();
+    int updated =
+        status == null || status.getUpdatedReplicas() == null ? 0 : status.getUpdatedReplicas();
+    String counts = ready + "/" + desired + " workers ready";
+    if (current && ready >= desired && updated >= desired) {
+      return PartState.ready(Part.SINK, "WorkersReady", counts);
+    }
+    return PartState.progressing(
+        Part.SINK,
+        "WorkersStarting",
+        counts + " (" + updated + " updated); a worker is ready when /readyz answers 200");
+  }
+}

@@ -1,0 +1,44 @@
+package io.kubecdc.operator.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kubecdc.operator.cleanup.Leftover;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A deletion with leftovers does not hang: the grace period releases the finalizer. */
+@Tag("integration")
+class DeletionGraceIT {
+  @RegisterExtension
+  static final MockOperator k8s = new MockOperator(Map.of(OperatorConfig.GRACE, "3s"));
+
+  @Test
+  void shouldReleaseTheFinalizerAfterTheGracePeriodWithAWarningListingTheLeftovers() {
+    String ns = k8s.running();
+    k8s.core.leftovers =
+        r -> List.of(new Leftover("publication p1", "source unreachable", "DROP PUBLICATION p1"));
+
+    k8s.pipelineResource(ns).delete();
+
+    k8s.awaitPipeline(
+        ns,
+        p ->
+            p.getMetadata().getFinalizers().size() == 1
+                && "LeftoversRemain"
+                    .equals(StatusMapper.ready(p.getStatus()).orElseThrow().getReason()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> k8s.get(ns, MockOperator.PIPELINE) == null);
+    var released =
+        k8s.client.v1().events().inNamespace(ns).list().getItems().stream()
+            .filter(e -> e.getReason().equals("FinalizerReleased"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(released.getMessage())
+        .contains("grace period")
+        .contains("publication p1 (source unreachable): DROP PUBLICATION p1");
+  }
+}

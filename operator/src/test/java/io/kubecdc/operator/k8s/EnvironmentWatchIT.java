@@ -1,0 +1,72 @@
+package io.kubecdc.operator.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
+import io.kubecdc.api.crd.v1alpha1.Phase;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The environment is watched: with the default rechecks (10 s not ready, 60 s ready) a change of it
+ * reaches the pipelines that name it within seconds, which only the watch can do.
+ */
+@Tag("integration")
+class EnvironmentWatchIT {
+  private static final Duration SOONER_THAN_ANY_RECHECK = Duration.ofSeconds(6);
+
+  @RegisterExtension static final MockOperator k8s = new MockOperator(Map.of());
+
+  @Test
+  void shouldReconcileAsSoonAsTheMissingEnvironmentIsCreated() {
+    String ns = k8s.namespace();
+    k8s.apply("secrets", ns);
+    k8s.apply("pipeline", ns);
+    k8s.awaitPipeline(
+        ns,
+        p ->
+            "EnvironmentNotFound"
+                .equals(StatusMapper.ready(p.getStatus()).orElseThrow().getReason()));
+    assertThat(k8s.events(ns)).contains("Warning/EnvironmentNotFound");
+
+    k8s.apply("environment", ns);
+
+    await().atMost(SOONER_THAN_ANY_RECHECK).until(() -> k8s.core.callsFor(ns) > 0);
+  }
+
+  @Test
+  void shouldRollTheWorkersWhenTheEnvironmentChangesTheirImage() {
+    String ns = k8s.running();
+    k8s.markReady(ns, 2);
+    k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Streaming);
+
+    k8s.client
+        .resources(CdcEnvironment.class)
+        .inNamespace(ns)
+        .withName("default")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"sink\":{\"image\":\"registry.example/kubecdc/sink-worker:1.2.4\"}}}");
+
+    var d =
+        await()
+            .atMost(SOONER_THAN_ANY_RECHECK)
+            .until(
+                () -> k8s.deployment(ns, x -> true),
+                x ->
+                    x.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getImage()
+                        .endsWith(":1.2.4"));
+    assertThat(d.getMetadata().getLabels()).containsEntry("app.kubernetes.io/version", "1.2.4");
+  }
+}

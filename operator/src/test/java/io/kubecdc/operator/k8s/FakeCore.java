@@ -1,0 +1,95 @@
+package io.kubecdc.operator.k8s;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubecdc.api.crd.v1alpha1.TableSpec;
+import io.kubecdc.api.crd.v1alpha1.TableStatus;
+import io.kubecdc.operator.cleanup.Leftover;
+import io.kubecdc.operator.core.CoreResult;
+import io.kubecdc.operator.core.PipelineCore;
+import io.kubecdc.operator.core.PipelineRequest;
+import io.kubecdc.operator.core.TeardownResult;
+import io.kubecdc.operator.status.Observation;
+import io.kubecdc.operator.status.Part;
+import io.kubecdc.operator.status.PartState;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A test double of the core for the driver's tests: every part ready, a worker config derived from
+ * the spec (so a spec change changes it), canned teardown results; it records every request and
+ * whether the worker Deployment still existed when teardown was called.
+ */
+final class FakeCore implements PipelineCore {
+  final List<PipelineRequest> requests = new CopyOnWriteArrayList<>();
+
+  /** One entry per teardown call: {@code <namespace> deployment=<present|gone>}. */
+  final List<String> teardowns = new CopyOnWriteArrayList<>();
+
+  volatile Function<PipelineRequest, List<Leftover>> leftovers = r -> List.of();
+
+  /** Namespaces whose reconcile throws, as an unknown failure (a bug, an outage) would. */
+  final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+  private volatile KubernetesClient client;
+
+  void watch(KubernetesClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public CoreResult reconcile(PipelineRequest request) {
+    requests.add(request);
+    if (failing.contains(request.namespace())) {
+      throw new IllegalStateException("unexpected failure in the core");
+    }
+    var tables = request.spec().getSource().getTables().stream().map(FakeCore::table).toList();
+    var observation =
+        Observation.of(
+            List.of(
+                PartState.ready(Part.SOURCE, "SourceReady", "ok"),
+                PartState.ready(Part.TOPICS, "TopicsReady", "ok"),
+                PartState.ready(Part.TABLES, "TablesReady", "ok"),
+                PartState.ready(Part.CONNECTOR, "ConnectorRunning", "ok")));
+    String config =
+        "pipeline: "
+            + request.namespace()
+            + "/"
+            + request.name()
+            + "\nclickhouse:\n  user: "
+            + request.secrets().clickhouse().user()
+            + "\n  passwordFile: "
+            + SinkInputs.PASSWORD_FILE
+            + "\nbatch:\n  maxRows: "
+            + request.spec().getSink().getBatch().getMaxRows()
+            + "\n";
+    return new CoreResult(
+        observation, tables, Optional.empty(), Optional.empty(), Optional.of(config));
+  }
+
+  @Override
+  public TeardownResult teardown(PipelineRequest request) {
+    requests.add(request);
+    String name = request.names().sinkWorkload();
+    boolean present =
+        client.apps().deployments().inNamespace(request.namespace()).withName(name).get() != null;
+    teardowns.add(request.namespace() + " deployment=" + (present ? "present" : "gone"));
+    return new TeardownResult(List.of("connector"), leftovers.apply(request));
+  }
+
+  long callsFor(String namespace) {
+    return requests.stream().filter(r -> r.namespace().equals(namespace)).count();
+  }
+
+  private static TableStatus table(TableSpec spec) {
+    TableStatus t = new TableStatus();
+    t.setName(spec.getName());
+    t.setTopic("topic." + spec.getName());
+    t.setClickhouseTable("analytics." + spec.getName().replace('.', '_'));
+    t.setLag(3L);
+    return t;
+  }
+}

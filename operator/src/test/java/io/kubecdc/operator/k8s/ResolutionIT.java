@@ -1,0 +1,125 @@
+package io.kubecdc.operator.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
+import io.kubecdc.api.crd.v1alpha1.Phase;
+import io.kubecdc.operator.core.PipelineRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** How the driver finds what a pipeline names, on the mock API server. */
+@Tag("integration")
+class ResolutionIT {
+  @RegisterExtension
+  static final MockOperator k8s = new MockOperator(Map.of(OperatorConfig.NOT_READY, "1s"));
+
+  @Test
+  void shouldSayWhichEnvironmentIsMissingWithoutCallingTheCore() {
+    String ns = k8s.namespace();
+    k8s.apply("pipeline", ns);
+
+    Condition ready = awaitReady(ns, "EnvironmentNotFound");
+
+    assertThat(ready.getStatus()).isEqualTo("False");
+    assertThat(ready.getMessage())
+        .contains("CdcEnvironment " + ns + "/default not found")
+        .contains("create a CdcEnvironment named 'default' in namespace " + ns);
+    assertThat(k8s.get(ns, "orders").getStatus().getPhase()).isEqualTo(Phase.Failed);
+    assertThat(k8s.core.callsFor(ns)).isZero();
+  }
+
+  @Test
+  void shouldReconcileAgainWhenTheMissingEnvironmentAppears() {
+    String ns = k8s.namespace();
+    k8s.apply("pipeline", ns);
+    awaitReady(ns, "EnvironmentNotFound");
+
+    k8s.apply("secrets", ns);
+    k8s.apply("environment", ns);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> k8s.core.callsFor(ns) > 0);
+    PipelineRequest request =
+        k8s.core.requests.stream().filter(r -> r.namespace().equals(ns)).findFirst().orElseThrow();
+    var source = request.secrets().source();
+    assertThat(source.user()).isEqualTo("cdc_user");
+    assertThat(source.password()).isEqualTo("s3cr3t-source-Pw");
+    assertThat(source.passwordReference()).isEqualTo("${secrets:" + ns + "/shop-cdc:password}");
+    assertThat(source.userReference()).isEqualTo("${secrets:" + ns + "/shop-cdc:username}");
+    var clickhouse = request.secrets().clickhouse();
+    assertThat(clickhouse.password()).isEqualTo("s3cr3t-clickhouse-Pw");
+    assertThat(clickhouse.passwordReference()).isEqualTo("${secrets:" + ns + "/ch-writer:pass}");
+    assertThat(request.environment().getConnect().getUrl())
+        .isEqualTo("http://connect.example.svc:8083");
+  }
+
+  @Test
+  void shouldListTheDefinedSourcesWhenThePipelineNamesAnother() {
+    String ns = k8s.namespace();
+    k8s.apply("secrets", ns);
+    k8s.apply("environment", ns);
+    CdcPipeline pipeline = k8s.pipeline(ns);
+    pipeline.getSpec().getSource().setName("billing");
+    k8s.client.resource(pipeline).create();
+
+    Condition ready = awaitReady(ns, "SourceNotDefined");
+
+    assertThat(ready.getMessage())
+        .contains("source 'billing' is not defined in CdcEnvironment " + ns + "/default")
+        .contains("[shop]");
+  }
+
+  @Test
+  void shouldNameTheSecretAndKeyThatAreMissingButNoValue() {
+    String ns = k8s.namespace();
+    k8s.apply("environment", ns);
+    k8s.apply("pipeline", ns);
+
+    Condition ready = awaitReady(ns, "SecretNotFound");
+    assertThat(ready.getMessage()).contains("Secret " + ns + "/shop-cdc not found");
+
+    k8s.apply("secrets", ns);
+    var ch = k8s.client.secrets().inNamespace(ns).withName("ch-writer").get();
+    ch.getStringData().remove("pass");
+    k8s.client.resource(ch).update();
+
+    ready = awaitReady(ns, "SecretKeyMissing");
+    assertThat(ready.getMessage())
+        .isEqualTo("SourceReady: Secret " + ns + "/ch-writer has no key 'pass'");
+    assertThat(ready.getMessage()).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void shouldLetJosdkRetryAnUnknownFailureOfTheCoreAndWriteNoStatusForIt() {
+    String ns = k8s.namespace();
+    k8s.core.failing.add(ns);
+    k8s.apply("secrets", ns);
+    k8s.apply("environment", ns);
+    k8s.apply("pipeline", ns);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> k8s.core.callsFor(ns) >= 2);
+    assertThat(k8s.get(ns, "orders").getStatus()).isNull();
+
+    k8s.core.failing.remove(ns);
+    k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Pending);
+  }
+
+  static Condition awaitReady(String ns, String reason) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                Optional.ofNullable(k8s.get(ns, "orders"))
+                    .map(CdcPipeline::getStatus)
+                    .flatMap(StatusMapper::ready)
+                    .filter(c -> reason.equals(c.getReason()))
+                    .orElse(null),
+            c -> c != null);
+  }
+}
