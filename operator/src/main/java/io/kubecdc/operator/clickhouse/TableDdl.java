@@ -43,22 +43,25 @@ public final class TableDdl {
     return sql.toString();
   }
 
-  /** Adds source columns missing in ClickHouse, before the bookkeeping columns. */
-  public static String addColumns(TablePlan p, List<ColumnSpec> missing, String cluster) {
-    return "ALTER TABLE "
-        + name(p)
-        + onCluster(cluster)
-        + " "
-        + missing.stream()
-            .map(
-                c ->
-                    "ADD COLUMN IF NOT EXISTS "
-                        + SqlLiterals.identifier(c.name())
-                        + " "
-                        + c.type()
-                        + " BEFORE "
-                        + SqlLiterals.identifier(TableLayout.VERSION))
-            .collect(Collectors.joining(", "));
+  /**
+   * Adds source columns missing in ClickHouse after {@code lastDataColumn} (the table's last column
+   * before the bookkeeping ones), in order, as the worker's schema evolution does.
+   */
+  public static String addColumns(
+      TablePlan p, String lastDataColumn, List<ColumnSpec> missing, String cluster) {
+    List<String> clauses = new java.util.ArrayList<>();
+    String previous = lastDataColumn;
+    for (ColumnSpec c : missing) {
+      String position = previous == null ? " FIRST" : " AFTER " + SqlLiterals.identifier(previous);
+      clauses.add(
+          "ADD COLUMN IF NOT EXISTS "
+              + SqlLiterals.identifier(c.name())
+              + " "
+              + c.type()
+              + position);
+      previous = c.name();
+    }
+    return "ALTER TABLE " + name(p) + onCluster(cluster) + " " + String.join(", ", clauses);
   }
 
   public static String dropTable(String database, String table, String cluster) {

@@ -41,13 +41,15 @@ public final class TablesPart {
           created.add(p.table());
           continue;
         }
+        List<ColumnSpec> existing = clickhouse.columns(p.database(), p.table());
         Map<String, String> have =
-            clickhouse.columns(p.database(), p.table()).stream()
+            existing.stream()
                 .collect(Collectors.toMap(ColumnSpec::name, ColumnSpec::type, (a, b) -> a));
         List<ColumnSpec> missing =
             p.columns().stream().filter(c -> !have.containsKey(c.name())).toList();
         if (!missing.isEmpty()) {
-          clickhouse.execute(TableDdl.addColumns(p, missing, cluster));
+          String last = existing.isEmpty() ? null : existing.get(existing.size() - 1).name();
+          clickhouse.execute(TableDdl.addColumns(p, last, missing, cluster));
           grown.add(p.table() + " (" + names(missing, ColumnSpec::name) + ")");
         }
         for (ColumnSpec c : p.columns()) {

@@ -92,7 +92,7 @@ class TablesPartIT {
         .contains(
             "ReplacingMergeTree(_version, _deleted)",
             "PARTITION BY toYYYYMM(created_at)",
-            "ORDER BY id",
+            "ORDER BY (id)",
             "TTL ");
 
     assertThat(part.ensure(database, null, List.of(p)).message())
@@ -110,12 +110,14 @@ class TablesPartIT {
         .extracting(ColumnSpec::name)
         .endsWith("select", "größe");
 
-    clickhouse.execute("ALTER TABLE `" + database + "`.`Order Items` MODIFY COLUMN note String");
+    clickhouse.execute(
+        "ALTER TABLE `" + database + "`.`Order Items` MODIFY COLUMN `select` Nullable(Int64)");
     PartState differs = part.ensure(database, null, List.of(plan(null, null)));
     assertThat(differs.health()).isEqualTo(Health.DEGRADED);
     assertThat(differs.reason()).isEqualTo("ColumnTypeDiffers");
     assertThat(differs.message())
-        .contains("Order Items.note is String in ClickHouse, the source maps to Nullable(String)");
+        .contains(
+            "Order Items.select is Nullable(Int64) in ClickHouse, the source maps to Nullable(Int32)");
   }
 
   @Test
