@@ -36,12 +36,22 @@ public final class KubeTarget implements AutoCloseable {
   private final Kind kind;
   private final KubernetesClient client;
   private final Path kubeconfig;
+  private final Path kubectl;
   private final AutoCloseable server;
+  private final VersionInfo fixedVersion;
 
-  KubeTarget(Kind kind, KubernetesClient client, Path kubeconfig, AutoCloseable server) {
+  KubeTarget(
+      Kind kind,
+      KubernetesClient client,
+      Path kubeconfig,
+      Path kubectl,
+      AutoCloseable server,
+      VersionInfo fixedVersion) {
+    this.fixedVersion = fixedVersion;
     this.kind = kind;
     this.client = client;
     this.kubeconfig = kubeconfig;
+    this.kubectl = kubectl;
     this.server = server;
   }
 
@@ -59,12 +69,22 @@ public final class KubeTarget implements AutoCloseable {
     return Optional.ofNullable(kubeconfig);
   }
 
+  /**
+   * The kubectl that matches the server: Debian's v1.20.2 for the local stack (not the {@code
+   * kubectl} on PATH, which may be far newer), the one on PATH for an outside cluster; empty for
+   * the mock server, which kubectl cannot talk to (no discovery).
+   */
+  public Optional<Path> kubectl() {
+    return Optional.ofNullable(kubectl);
+  }
+
   public boolean isRealServer() {
     return kind != Kind.MOCK;
   }
 
+  /** The server's version, for what depends on it (CEL rules from 1.25). */
   public VersionInfo version() {
-    return client.getKubernetesVersion();
+    return fixedVersion != null ? fixedVersion : client.getKubernetesVersion();
   }
 
   /** Skips the invocation on the mock server, which lacks what {@code what} needs. */

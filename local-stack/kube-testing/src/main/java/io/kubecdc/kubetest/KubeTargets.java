@@ -3,6 +3,7 @@ package io.kubecdc.kubetest;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -26,9 +27,20 @@ public final class KubeTargets {
 
   private static final Logger LOG = LoggerFactory.getLogger(KubeTargets.class);
 
+  private static final VersionInfo MOCK_VERSION =
+      new VersionInfo.Builder()
+          .withMajor("1")
+          .withMinor("33")
+          .withGitVersion("v1.33.0-fabric8-mock")
+          .build();
+
   private KubeTargets() {}
 
-  /** A fresh fabric8 mock server in CRUD mode (plain http), with its client. */
+  /**
+   * A fresh fabric8 mock server in CRUD mode (plain http), with its client. Its version is taken as
+   * v1.33 (what fabric8 7.5's model follows; it answers none), so CRDs keep their CEL rules: it
+   * stores them without evaluating them.
+   */
   public static KubeTarget mock() {
     KubernetesMockServer server =
         new KubernetesMockServer(
@@ -38,7 +50,8 @@ public final class KubeTargets {
             new KubernetesCrudDispatcher(),
             false);
     server.init();
-    return new KubeTarget(KubeTarget.Kind.MOCK, server.createClient(), null, server::destroy);
+    return new KubeTarget(
+        KubeTarget.Kind.MOCK, server.createClient(), null, null, server::destroy, MOCK_VERSION);
   }
 
   /**
@@ -50,11 +63,17 @@ public final class KubeTargets {
     if (cluster != null && !cluster.isBlank()) {
       Path kubeconfig = Path.of(cluster);
       LOG.info("kube target=cluster kubeconfig={}", kubeconfig);
-      return new KubeTarget(KubeTarget.Kind.CLUSTER, client(kubeconfig), kubeconfig, null);
+      return new KubeTarget(
+          KubeTarget.Kind.CLUSTER, client(kubeconfig), kubeconfig, Path.of("kubectl"), null, null);
     }
     StackEndpoints stack = LocalStackExtension.ensure(context, List.of("kube"));
     return new KubeTarget(
-        KubeTarget.Kind.LOCAL_STACK, client(stack.kubeconfig()), stack.kubeconfig(), null);
+        KubeTarget.Kind.LOCAL_STACK,
+        client(stack.kubeconfig()),
+        stack.kubeconfig(),
+        stack.kubectl(),
+        null,
+        null);
   }
 
   /** A client for the current context of a kubeconfig file. */
