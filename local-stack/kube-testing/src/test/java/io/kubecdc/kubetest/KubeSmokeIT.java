@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -12,7 +11,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
@@ -101,21 +99,8 @@ class KubeSmokeIT {
 
   @KubeTargetTest("real")
   void shouldRefuseAServiceAccountWhatItsRoleDoesNotAllow(KubeTarget target, TestNamespace ns) {
-    KubernetesClient reader =
-        ns.serviceAccountClient(
-            "reader",
-            new PolicyRuleBuilder()
-                .withApiGroups("")
-                .withResources("configmaps")
-                .withVerbs("get", "list")
-                .build());
-    var configMap =
-        new ConfigMapBuilder()
-            .withNewMetadata()
-            .withName("c1")
-            .endMetadata()
-            .addToData("k", "v")
-            .build();
+    KubernetesClient reader = ns.serviceAccountClient("reader", Fixtures.readConfigMaps());
+    var configMap = Fixtures.configMap("c1", Map.of("k", "v"));
     target.client().configMaps().inNamespace(ns.name()).resource(configMap).create();
     assertThat(reader.configMaps().inNamespace(ns.name()).withName("c1").get().getData())
         .containsEntry("k", "v");

@@ -3,9 +3,7 @@ package io.kubecdc.kubetest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
 
@@ -21,13 +19,7 @@ class KubeTargetsIT {
     client
         .configMaps()
         .inNamespace(ns.name())
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("settings")
-                .endMetadata()
-                .withData(Map.of("batch.size", "500"))
-                .build())
+        .resource(Fixtures.configMap("settings", Map.of("batch.size", "500")))
         .create();
 
     ConfigMap read = client.configMaps().inNamespace(ns.name()).withName("settings").get();
@@ -51,25 +43,12 @@ class KubeTargetsIT {
   @KubeTargetTest
   void shouldLetAServiceAccountReadWhatItsRoleAllows(KubeTarget target, TestNamespace ns) {
     // skipped on the mock server, with the reason: it has no RBAC and no token controller
-    KubernetesClient reader =
-        ns.serviceAccountClient(
-            "reader",
-            new PolicyRuleBuilder()
-                .withApiGroups("")
-                .withResources("configmaps")
-                .withVerbs("get", "list")
-                .build());
+    KubernetesClient reader = ns.serviceAccountClient("reader", Fixtures.readConfigMaps());
     target
         .client()
         .configMaps()
         .inNamespace(ns.name())
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("visible")
-                .endMetadata()
-                .withData(Map.of("k", "v"))
-                .build())
+        .resource(Fixtures.configMap("visible", Map.of("k", "v")))
         .create();
 
     assertThat(reader.configMaps().inNamespace(ns.name()).withName("visible").get().getData())
