@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubecdc.stack.StackLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,5 +59,35 @@ class KubeTargetsIT {
 
     assertThat(reader.configMaps().inNamespace(ns.name()).withName("visible").get().getData())
         .containsEntry("k", "v");
+  }
+
+  @KubeTargetTest
+  void shouldApplyTheProjectsCrdsWithinTheServersLimits(KubeTarget target) throws IOException {
+    List<Path> files;
+    try (var list = Files.list(StackLayout.fromBuild().repoRoot().resolve("crds"))) {
+      files = list.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path file : files) {
+      CustomResourceDefinition crd = Crds.load(Files.newInputStream(file));
+      Crds.apply(target, crd);
+
+      CustomResourceDefinition served =
+          target
+              .client()
+              .apiextensions()
+              .v1()
+              .customResourceDefinitions()
+              .withName(crd.getMetadata().getName())
+              .get();
+      assertThat(served.getSpec().getNames().getKind())
+          .isEqualTo(crd.getSpec().getNames().getKind());
+      assertThat(served.getSpec().getVersions().get(0).getAdditionalPrinterColumns())
+          .extracting(c -> c.getName())
+          .isEqualTo(
+              crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns().stream()
+                  .map(c -> c.getName())
+                  .toList());
+    }
   }
 }
