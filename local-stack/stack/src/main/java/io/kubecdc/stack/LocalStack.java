@@ -4,6 +4,7 @@ import io.kubecdc.stack.process.LogTail;
 import io.kubecdc.stack.service.ClickHouseService;
 import io.kubecdc.stack.service.ConnectService;
 import io.kubecdc.stack.service.KafkaService;
+import io.kubecdc.stack.service.KubeService;
 import io.kubecdc.stack.service.PostgresService;
 import io.kubecdc.stack.service.Service;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class LocalStack {
     services.put("kafka", new KafkaService(config));
     services.put("connect", new ConnectService(config));
     services.put("clickhouse", new ClickHouseService(config));
+    services.put("kube", new KubeService(config));
   }
 
   public StackConfig config() {
@@ -54,7 +56,10 @@ public final class LocalStack {
     return services.values();
   }
 
-  /** Starts the named services (all when empty) and what they depend on; running ones stay. */
+  /**
+   * Starts the named services (when empty: those {@linkplain Service#startedByDefault() started by
+   * default}) and what they depend on; running ones stay.
+   */
   public List<Service> up(Collection<String> names) {
     return locked(
         () -> {
@@ -118,7 +123,11 @@ public final class LocalStack {
 
   private List<Service> withDependencies(Collection<String> names) {
     Set<Service> ordered = new LinkedHashSet<>();
-    for (Service s : names.isEmpty() ? services.values() : resolve(names)) {
+    List<Service> asked =
+        names.isEmpty()
+            ? services.values().stream().filter(Service::startedByDefault).toList()
+            : resolve(names);
+    for (Service s : asked) {
       for (String dep : s.dependsOn()) {
         ordered.add(services.get(dep));
       }

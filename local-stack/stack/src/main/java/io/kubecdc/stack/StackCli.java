@@ -16,7 +16,8 @@ public final class StackCli {
   private static final String USAGE =
       """
       usage: bin/stack <up|down|status|clean> [service...] [options]
-        services: postgres kafka connect clickhouse (default: all; up adds dependencies)
+        services: postgres kafka connect clickhouse kube
+                  (default: all; up: all but kube, and up adds dependencies)
         options (or env KUBECDC_STACK_<NAME>, recorded in <home>/stack.properties at the first up):
           --home DIR                 stack folder (default: <repo>/.stack)
           --pg-port N                PostgreSQL (default 15432)
@@ -25,6 +26,12 @@ public final class StackCli {
           --connect-port N           Kafka Connect REST (default 18083)
           --clickhouse-port N        ClickHouse HTTP (default 18123)
           --chdb-lib FILE            libchdb.so (default: tools/chdb, installed by bin/setup)
+          --kube-port N              kube-apiserver HTTPS (default 16443)
+          --kube-etcd-port N         its etcd, client (default 12379)
+          --kube-etcd-peer-port N    its etcd, peer (default 12380)
+          --kube-controller-manager-port N  kube-controller-manager HTTPS (default 16444)
+          --kube-bin DIR             kube-apiserver, kube-controller-manager, kubectl
+                                     (default: the cache of local-stack/kube/build-kube)
       """;
 
   private StackCli() {}
@@ -83,12 +90,17 @@ public final class StackCli {
     return 0;
   }
 
-  /** Prints one line per service; exit code 0 only if every service runs. */
+  /**
+   * Prints one line per service; exit code 0 only if every service started by default runs and no
+   * service crashed (kube may be stopped).
+   */
   private static int status(LocalStack stack, PrintStream out) {
     boolean allRunning = true;
     for (Service s : stack.services()) {
       Service.State state = s.state();
-      allRunning &= state == Service.State.RUNNING;
+      allRunning &=
+          state == Service.State.RUNNING
+              || (state == Service.State.STOPPED && !s.startedByDefault());
       out.printf("%-11s %-8s %s%n", s.name(), state.name().toLowerCase(), s.endpoint());
       if (state == Service.State.CRASHED) {
         out.println(LogTail.of(s.log(), 15));

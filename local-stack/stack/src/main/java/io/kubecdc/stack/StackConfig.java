@@ -22,6 +22,7 @@ public record StackConfig(
     int connectPort,
     int clickhousePort,
     Path chdbLibrary,
+    KubeSettings kube,
     StackLayout layout) {
 
   static final String RECORD_FILE = "stack.properties";
@@ -34,7 +35,12 @@ public record StackConfig(
     KAFKA_CONTROLLER_PORT("kafka-controller-port", "19093"),
     CONNECT_PORT("connect-port", "18083"),
     CLICKHOUSE_PORT("clickhouse-port", "18123"),
-    CHDB_LIB("chdb-lib", null);
+    CHDB_LIB("chdb-lib", null),
+    KUBE_PORT("kube-port", "16443"),
+    KUBE_ETCD_PORT("kube-etcd-port", "12379"),
+    KUBE_ETCD_PEER_PORT("kube-etcd-peer-port", "12380"),
+    KUBE_CONTROLLER_MANAGER_PORT("kube-controller-manager-port", "16444"),
+    KUBE_BIN("kube-bin", null);
 
     final String option;
     final String defaultValue;
@@ -70,6 +76,7 @@ public record StackConfig(
                 recorded.getProperty(key.option),
                 key.defaultValue);
     String lib = value.apply(Key.CHDB_LIB);
+    String kubeBin = value.apply(Key.KUBE_BIN);
     return new StackConfig(
         home,
         port(Key.PG_PORT, value.apply(Key.PG_PORT)),
@@ -78,6 +85,12 @@ public record StackConfig(
         port(Key.CONNECT_PORT, value.apply(Key.CONNECT_PORT)),
         port(Key.CLICKHOUSE_PORT, value.apply(Key.CLICKHOUSE_PORT)),
         lib != null ? Path.of(lib).toAbsolutePath() : layout.defaultChdbLibrary(),
+        new KubeSettings(
+            port(Key.KUBE_PORT, value.apply(Key.KUBE_PORT)),
+            port(Key.KUBE_ETCD_PORT, value.apply(Key.KUBE_ETCD_PORT)),
+            port(Key.KUBE_ETCD_PEER_PORT, value.apply(Key.KUBE_ETCD_PEER_PORT)),
+            port(Key.KUBE_CONTROLLER_MANAGER_PORT, value.apply(Key.KUBE_CONTROLLER_MANAGER_PORT)),
+            kubeBin != null ? Path.of(kubeBin).toAbsolutePath() : null),
         layout);
   }
 
@@ -90,12 +103,31 @@ public record StackConfig(
     p.setProperty(Key.CONNECT_PORT.option, Integer.toString(connectPort));
     p.setProperty(Key.CLICKHOUSE_PORT.option, Integer.toString(clickhousePort));
     p.setProperty(Key.CHDB_LIB.option, chdbLibrary.toString());
+    p.setProperty(Key.KUBE_PORT.option, Integer.toString(kube.apiserverPort()));
+    p.setProperty(Key.KUBE_ETCD_PORT.option, Integer.toString(kube.etcdPort()));
+    p.setProperty(Key.KUBE_ETCD_PEER_PORT.option, Integer.toString(kube.etcdPeerPort()));
+    p.setProperty(
+        Key.KUBE_CONTROLLER_MANAGER_PORT.option, Integer.toString(kube.controllerManagerPort()));
+    if (kube.binaries() != null) {
+      p.setProperty(Key.KUBE_BIN.option, kube.binaries().toString());
+    }
     try (var out = Files.newOutputStream(home.resolve(RECORD_FILE))) {
       p.store(out, "KubeCDC local stack: recorded at the first up; edit or pass options to change");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Where the {@code kube} service listens and which binaries it runs; {@code binaries} is null
+   * when {@code local-stack/kube/build-kube} decides (its cache outside the clone).
+   */
+  public record KubeSettings(
+      int apiserverPort,
+      int etcdPort,
+      int etcdPeerPort,
+      int controllerManagerPort,
+      Path binaries) {}
 
   public Path logs() {
     return home.resolve("logs");

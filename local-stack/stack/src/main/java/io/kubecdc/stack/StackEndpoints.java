@@ -3,6 +3,7 @@ package io.kubecdc.stack;
 import io.kubecdc.stack.service.ClickHouseService;
 import io.kubecdc.stack.service.ConnectService;
 import io.kubecdc.stack.service.KafkaService;
+import io.kubecdc.stack.service.KubeService;
 import io.kubecdc.stack.service.Secrets;
 import java.nio.file.Path;
 
@@ -15,7 +16,10 @@ public record StackEndpoints(
     String kafkaBootstrap,
     String connectUrl,
     String clickhouseUrl,
-    Path secrets) {
+    Path secrets,
+    String kubeServerUrl,
+    Path kubeconfig,
+    Path kubectl) {
 
   public static StackEndpoints of(StackConfig config) {
     return new StackEndpoints(
@@ -23,7 +27,10 @@ public record StackEndpoints(
         KafkaService.bootstrap(config),
         ConnectService.url(config),
         ClickHouseService.url(config),
-        config.secrets());
+        config.secrets(),
+        KubeService.serverUrl(config),
+        KubeService.kubeconfig(config),
+        KubeService.kubectl(config));
   }
 
   public String postgresHost() {

@@ -39,6 +39,11 @@ public record StackLayout(
     return repoRoot.resolve("tools/chdb/node_modules/@chdb/lib-linux-x64-gnu/libchdb.so");
   }
 
+  /** The script that builds kube-apiserver and kube-controller-manager once per machine. */
+  public Path kubeBuildScript() {
+    return repoRoot.resolve("local-stack/kube/build-kube");
+  }
+
   private static Path path(Properties p, String key) {
     String value = System.getProperty("kubecdc.stack." + key, p.getProperty(key));
     return Path.of(value).toAbsolutePath().normalize();

@@ -65,4 +65,28 @@ class StackConfigTest {
     assertThatThrownBy(() -> StackConfig.load(Map.of("pg-port", "70000"), Map.of(), layout))
         .hasMessageContaining("--pg-port");
   }
+
+  @Test
+  void shouldConfigureTheKubeServiceLikeTheOthersAndRecordIt() {
+    String home = temp.toString();
+    StackConfig c =
+        StackConfig.load(
+            Map.of("home", home, "kube-port", "7443", "kube-bin", "/opt/kube/bin"),
+            Map.of("KUBECDC_STACK_KUBE_ETCD_PORT", "7379"),
+            layout);
+    assertThat(c.kube())
+        .isEqualTo(
+            new StackConfig.KubeSettings(7443, 7379, 12380, 16444, Path.of("/opt/kube/bin")));
+    c.record();
+
+    StackConfig recorded = StackConfig.load(Map.of("home", home), Map.of(), layout);
+    assertThat(recorded.kube()).isEqualTo(c.kube());
+    assertThat(StackConfig.load(Map.of(), Map.of(), layout).kube().binaries())
+        .as("default: build-kube's cache")
+        .isNull();
+    assertThatThrownBy(
+            () -> StackConfig.load(Map.of("kube-controller-manager-port", "x"), Map.of(), layout))
+        .hasMessageContaining("--kube-controller-manager-port")
+        .hasMessageContaining("KUBECDC_STACK_KUBE_CONTROLLER_MANAGER_PORT");
+  }
 }

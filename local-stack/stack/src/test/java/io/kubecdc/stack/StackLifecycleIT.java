@@ -3,11 +3,7 @@ package io.kubecdc.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubecdc.stack.service.Service;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +57,7 @@ class StackLifecycleIT {
     for (String key :
         List.of(
             "pg-port", "kafka-port", "kafka-controller-port", "connect-port", "clickhouse-port")) {
-      options.put(key, Integer.toString(freePort()));
+      options.put(key, Integer.toString(StackTestSupport.freePort()));
     }
     stack = new LocalStack(StackConfig.load(options));
     assertThat(stack.up(List.of())).hasSize(4);
@@ -97,16 +93,17 @@ class StackLifecycleIT {
     clickhouse(ep, "CREATE TABLE kept (id UInt32) ENGINE = MergeTree ORDER BY id");
     clickhouse(ep, "INSERT INTO kept VALUES (7)");
 
-    new LocalStack(StackConfig.load(Map.of("home", options.get("home")))).down(List.of());
+    // all options again: KUBECDC_STACK_* env (as set in a shared worktree) would win over what the
+    // folder recorded; that the record is used is StackConfigTest's to check
+    new LocalStack(StackConfig.load(options)).down(List.of());
     for (Service s : stack.services()) {
       assertThat(s.state()).as(s.name()).isEqualTo(Service.State.STOPPED);
     }
-    assertThat(portOpen(Integer.parseInt(options.get("pg-port")))).isFalse();
-    assertThat(portOpen(Integer.parseInt(options.get("clickhouse-port")))).isFalse();
+    assertThat(StackTestSupport.portOpen(Integer.parseInt(options.get("pg-port")))).isFalse();
+    assertThat(StackTestSupport.portOpen(Integer.parseInt(options.get("clickhouse-port"))))
+        .isFalse();
 
-    // no ports given: the folder remembers them
-    assertThat(new LocalStack(StackConfig.load(Map.of("home", options.get("home")))).up(List.of()))
-        .hasSize(4);
+    assertThat(new LocalStack(StackConfig.load(options)).up(List.of())).hasSize(4);
     assertThat(postgres(ep, "SELECT id FROM kept")).containsExactly("42");
     try (Admin admin = admin(ep)) {
       assertThat(admin.describeTopics(Set.of("kept-topic")).allTopicNames().get())
@@ -137,7 +134,7 @@ class StackLifecycleIT {
   void shouldFailWithTheLogTailWhenAServiceCannotStart() throws Exception {
     Map<String, String> broken = new HashMap<>(options);
     broken.put("home", temp.resolve("broken").toString());
-    broken.put("clickhouse-port", Integer.toString(freePort()));
+    broken.put("clickhouse-port", Integer.toString(StackTestSupport.freePort()));
     Path notALibrary = Files.writeString(temp.resolve("libchdb.so"), "not a library");
     broken.put("chdb-lib", notALibrary.toString());
     LocalStack brokenStack = new LocalStack(StackConfig.load(broken));
@@ -153,22 +150,11 @@ class StackLifecycleIT {
   }
 
   private Map<String, String> pids() throws IOException {
-    Map<String, String> pids = new HashMap<>();
-    Path run = Path.of(options.get("home"), "run");
-    try (var files = Files.list(run)) {
-      for (Path f : files.toList()) {
-        pids.put(f.getFileName().toString(), Files.readString(f));
-      }
-    }
-    return pids;
+    return StackTestSupport.pids(options.get("home"));
   }
 
   private String cli(String command) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    StackCli.run(
-        new String[] {command, "--home", options.get("home")},
-        new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return bytes.toString(StandardCharsets.UTF_8);
+    return StackTestSupport.cli(command, options);
   }
 
   private static List<String> postgres(StackEndpoints ep, String... statements) throws Exception {
@@ -213,19 +199,5 @@ class StackLifecycleIT {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ep.kafkaBootstrap());
     return Admin.create(p);
-  }
-
-  private static boolean portOpen(int port) {
-    try (Socket ignored = new Socket("127.0.0.1", port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

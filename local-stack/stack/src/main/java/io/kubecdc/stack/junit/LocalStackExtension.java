@@ -36,6 +36,14 @@ public final class LocalStackExtension implements ParameterResolver {
         AnnotationSupport.findAnnotation(context.getRequiredTestClass(), LocalStackTest.class)
             .map(a -> List.of(a.services()))
             .orElse(List.of());
+    return ensure(context, services);
+  }
+
+  /**
+   * Starts the named services for the test JVM, as {@link LocalStackTest} does; for other
+   * extensions that start a service only when a test asks for it (the kube test targets).
+   */
+  public static StackEndpoints ensure(ExtensionContext context, List<String> services) {
     return context
         .getRoot()
         .getStore(NS)

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("integration")
 @ExtendWith(LocalStackExtension.class)
 public @interface LocalStackTest {
-  /** The services the test needs (with their dependencies); empty means all of them. */
+  /**
+   * The services the test needs (with their dependencies); empty means all that {@code bin/stack
+   * up} starts by default, which excludes {@code kube}: ask for it by name.
+   */
   String[] services() default {};
 }

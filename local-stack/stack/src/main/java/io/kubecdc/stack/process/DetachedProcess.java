@@ -22,14 +22,23 @@ public final class DetachedProcess {
   private final Path log;
   private final String marker;
 
+  /** A JVM service, recognised by a system property that names the stack folder. */
   public DetachedProcess(String name, Path home, Path log) {
+    this(name, home, log, "-Dkubecdc.stack.service=" + name + "@" + home);
+  }
+
+  /**
+   * A native program, which accepts no extra argument: {@code marker} must be one of its own
+   * arguments that names a path in this stack folder, such as {@code --data-dir=<stack>/...}.
+   */
+  public DetachedProcess(String name, Path home, Path log, String marker) {
     this.name = name;
     this.pidFile = home.resolve("run").resolve(name + ".pid");
     this.log = log;
-    this.marker = "-Dkubecdc.stack.service=" + name + "@" + home;
+    this.marker = marker;
   }
 
-  /** The JVM argument to put on the command line so the process can be recognised later. */
+  /** The argument to put on the command line so the process can be recognised later. */
   public String marker() {
     return marker;
   }

@@ -16,9 +16,14 @@ final class HttpProbe {
   private HttpProbe() {}
 
   static Optional<String> get(String url) {
+    return get(HTTP, url);
+  }
+
+  /** With a client of the caller's, e.g. one that trusts the local stack's own CA. */
+  static Optional<String> get(HttpClient http, String url) {
     try {
       HttpResponse<String> r =
-          HTTP.send(
+          http.send(
               HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
               HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();

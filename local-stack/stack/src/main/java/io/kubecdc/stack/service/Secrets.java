@@ -61,7 +61,8 @@ public final class Secrets {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
   }
 
-  private static void writePrivate(Path file, String text) throws IOException {
+  /** Writes {@code text} into a file created readable and writable by its owner only. */
+  public static void writePrivate(Path file, String text) throws IOException {
     Files.deleteIfExists(file);
     Files.createFile(
         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -15,6 +15,14 @@ public interface Service {
     return List.of();
   }
 
+  /**
+   * Whether {@code up} without service names starts it. False for services only some tests need
+   * (kube), so that the others do not pay for them.
+   */
+  default boolean startedByDefault() {
+    return true;
+  }
+
   /** The service's state as observed now. */
   State state();
 
