@@ -1,0 +1,275 @@
+package io.kubecdc.operator.core;
+
+import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
+import io.kubecdc.api.crd.v1alpha1.ClickHouseConnection;
+import io.kubecdc.api.crd.v1alpha1.ConnectorStatus;
+import io.kubecdc.api.crd.v1alpha1.DeletionPolicy;
+import io.kubecdc.api.crd.v1alpha1.SlotStatus;
+import io.kubecdc.api.crd.v1alpha1.SourceConnection;
+import io.kubecdc.api.crd.v1alpha1.TableStatus;
+import io.kubecdc.api.crd.v1alpha1.TaskStatus;
+import io.kubecdc.contract.PipelineNames;
+import io.kubecdc.operator.cleanup.StepResult;
+import io.kubecdc.operator.clickhouse.TableDdl;
+import io.kubecdc.operator.clickhouse.TablesPart;
+import io.kubecdc.operator.connect.ConnectClient;
+import io.kubecdc.operator.connect.ConnectorConfig;
+import io.kubecdc.operator.connect.ConnectorPart;
+import io.kubecdc.operator.connect.ConnectorState;
+import io.kubecdc.operator.connect.RestartBackoff;
+import io.kubecdc.operator.kafka.KafkaAdmins;
+import io.kubecdc.operator.kafka.KafkaTeardown;
+import io.kubecdc.operator.kafka.LagReader;
+import io.kubecdc.operator.kafka.TopicsPart;
+import io.kubecdc.operator.postgres.PostgresConnections;
+import io.kubecdc.operator.postgres.PreflightRules;
+import io.kubecdc.operator.postgres.SlotFacts;
+import io.kubecdc.operator.postgres.SourceEndpoint;
+import io.kubecdc.operator.postgres.SourcePreflight;
+import io.kubecdc.operator.postgres.SourceTeardown;
+import io.kubecdc.operator.status.Health;
+import io.kubecdc.operator.status.Observation;
+import io.kubecdc.operator.status.PartState;
+import io.kubecdc.sink.clickhouse.ClientV2Gateway;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reconcile core, readable top-down: source preflight, source catalog, topics, ClickHouse
+ * tables, connector, lag, worker config. A part that fails stops the chain (the parts after it
+ * would only report symptoms); a part that is degraded lets it go on. Clients are opened per
+ * reconcile and closed after it, so nothing leaks between pipelines or environments.
+ */
+public final class DefaultPipelineCore implements PipelineCore {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultPipelineCore.class);
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private final PostgresConnections postgres = PostgresConnections.defaults();
+  private final SourcePreflight preflight;
+  private final RestartBackoff restarts = RestartBackoff.defaults();
+  private final WorkerConfigRenderer workerConfig;
+
+  /**
+   * @param workerPasswordFile where the driver puts the ClickHouse password for the worker
+   * @param slotWalWarningBytes retained WAL above which the slot is reported as growing
+   */
+  public DefaultPipelineCore(String workerPasswordFile, long slotWalWarningBytes) {
+    this.preflight = new SourcePreflight(postgres, new PreflightRules(slotWalWarningBytes));
+    this.workerConfig = new WorkerConfigRenderer(workerPasswordFile);
+  }
+
+  @Override
+  public CoreResult reconcile(PipelineRequest request) {
+    PipelineNames names = request.names();
+    CdcPipelineSpec spec = request.spec();
+    SourceEndpoint endpoint = endpoint(request);
+    List<PartState> parts = new ArrayList<>();
+
+    SourcePreflight.Result source = preflight.check(endpoint, names, TablePlans.tableNames(spec));
+    parts.add(source.state());
+    Optional<SlotStatus> slot = source.slot().map(s -> slotStatus(s, names));
+    if (!works(source.state())) {
+      return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
+    }
+    TablePlans.Planned planned;
+    try {
+      planned = TablePlans.plan(postgres, endpoint, request);
+    } catch (TablePlans.PlanException e) {
+      parts.set(0, PartState.failed(source.state().part(), e.reason(), e.getMessage()));
+      return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
+    }
+    try (Admin admin = admin(request)) {
+      PartState topics = new TopicsPart(admin, TIMEOUT).ensure(planned.topics());
+      parts.add(topics);
+      if (!works(topics)) {
+        return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
+      }
+      ClickHouseConnection ch = request.environment().getClickhouse();
+      try (ClientV2Gateway gateway = clickhouse(request)) {
+        PartState tables =
+            new TablesPart(gateway)
+                .ensure(spec.getClickhouse().getDatabase(), ch.getCluster(), planned.plans());
+        parts.add(tables);
+        if (!works(tables)) {
+          return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
+        }
+      }
+      Map<String, String> config = ConnectorConfig.render(request);
+      planned
+          .excludedColumns()
+          .ifPresent(x -> config.merge("column.exclude.list", x, (a, b) -> a + "," + b));
+      ConnectorPart.Result connector =
+          new ConnectorPart(connect(request), restarts)
+              .ensure(names.connector(), config, spec.isPaused());
+      parts.add(connector.state());
+      List<TableStatus> tables = tableStatus(admin, request, planned);
+      Optional<String> worker = Optional.of(workerConfig.render(request, planned.workerTables()));
+      return result(
+          request,
+          parts,
+          tables,
+          connector.observed().map(s -> connectorStatus(s, connector.restarts())),
+          slot,
+          worker);
+    }
+  }
+
+  @Override
+  public TeardownResult teardown(PipelineRequest request) {
+    PipelineNames names = request.names();
+    List<StepResult> steps = new ArrayList<>();
+    steps.add(
+        new ConnectorPart(connect(request), restarts)
+            .remove(names.connector(), Duration.ofSeconds(30)));
+    steps.add(new SourceTeardown(postgres, Duration.ofSeconds(10)).drop(endpoint(request), names));
+    DeletionPolicy policy = request.spec().getDeletionPolicy();
+    try (Admin admin = admin(request)) {
+      KafkaTeardown kafka = new KafkaTeardown(admin, TIMEOUT);
+      steps.add(kafka.deleteGroups("kubecdc." + names.namespace() + "." + names.pipeline() + ".v"));
+      if (policy.getTopics() == DeletionPolicy.Action.DELETE) {
+        List<String> topics = new ArrayList<>(TablePlans.topicNames(request));
+        topics.add(names.deadLetterTopic());
+        topics.add(names.heartbeatTopic());
+        steps.add(kafka.deleteTopics(topics));
+      }
+    }
+    if (policy.getTables() == DeletionPolicy.Action.DELETE) {
+      steps.add(dropTables(request));
+    }
+    List<String> done = new ArrayList<>();
+    List<io.kubecdc.operator.cleanup.Leftover> left = new ArrayList<>();
+    for (StepResult s : steps) {
+      s.leftover().ifPresentOrElse(left::add, () -> done.add(s.done()));
+    }
+    LOG.info(
+        "event=teardown pipeline={} done={} leftovers={}",
+        names.connector(),
+        done.size(),
+        left.size());
+    return new TeardownResult(done, left);
+  }
+
+  private StepResult dropTables(PipelineRequest request) {
+    String database = request.spec().getClickhouse().getDatabase();
+    String cluster = request.environment().getClickhouse().getCluster();
+    List<String> dropped = new ArrayList<>();
+    try (ClientV2Gateway gateway = clickhouse(request)) {
+      for (var t : request.spec().getSource().getTables()) {
+        String table = TablePlans.targetName(t);
+        gateway.execute(TableDdl.dropTable(database, table, cluster));
+        dropped.add(table);
+      }
+      return StepResult.done("dropped ClickHouse table(s) " + dropped);
+    } catch (RuntimeException e) {
+      return StepResult.left(
+          new io.kubecdc.operator.cleanup.Leftover(
+              "ClickHouse tables in " + database,
+              e.getMessage(),
+              "DROP TABLE <table> in ClickHouse for each remaining table"));
+    }
+  }
+
+  private List<TableStatus> tableStatus(
+      Admin admin, PipelineRequest request, TablePlans.Planned planned) {
+    Map<String, Long> lag;
+    try {
+      lag =
+          new LagReader(admin, TIMEOUT)
+              .lag(
+                  request.names().consumerGroup(request.spec().getCheckpoint().getVersion()),
+                  planned.workerTables().stream()
+                      .map(WorkerConfigRenderer.WorkerTable::topic)
+                      .toList());
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      LOG.warn(
+          "event=lag_unknown pipeline={} error=\"{}\"",
+          request.names().connector(),
+          e.getMessage());
+      lag = Map.of();
+    }
+    List<TableStatus> out = new ArrayList<>();
+    for (int i = 0; i < planned.workerTables().size(); i++) {
+      var w = planned.workerTables().get(i);
+      TableStatus s = new TableStatus();
+      s.setName(request.spec().getSource().getTables().get(i).getName());
+      s.setTopic(w.topic());
+      s.setClickhouseTable(w.plan().database() + "." + w.plan().table());
+      s.setLag(lag.get(w.topic()));
+      out.add(s);
+    }
+    return out;
+  }
+
+  private static CoreResult result(
+      PipelineRequest request,
+      List<PartState> parts,
+      List<TableStatus> tables,
+      Optional<ConnectorStatus> connector,
+      Optional<SlotStatus> slot,
+      Optional<String> worker) {
+    Observation obs = Observation.of(parts).paused(request.spec().isPaused());
+    return new CoreResult(obs, tables, connector, slot, worker);
+  }
+
+  private static boolean works(PartState s) {
+    return s.health() == Health.READY || s.health() == Health.DEGRADED;
+  }
+
+  private static SourceEndpoint endpoint(PipelineRequest request) {
+    SourceConnection c =
+        request.environment().getSources().get(request.spec().getSource().getName());
+    Secrets.Credentials cred = request.secrets().source();
+    String ssl = c.getSslMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return new SourceEndpoint(
+        c.getHost(), c.getPort(), c.getDatabase(), cred.user(), cred.password(), ssl);
+  }
+
+  private static Admin admin(PipelineRequest request) {
+    var k = request.environment().getKafka();
+    return KafkaAdmins.create(k.getBootstrapServers(), k.getClientProperties(), TIMEOUT);
+  }
+
+  private static ClientV2Gateway clickhouse(PipelineRequest request) {
+    Secrets.Credentials c = request.secrets().clickhouse();
+    return new ClientV2Gateway(
+        request.environment().getClickhouse().getUrl(), c.user(), c.password());
+  }
+
+  private static ConnectClient connect(PipelineRequest request) {
+    return ConnectClient.of(request.environment().getConnect().getUrl());
+  }
+
+  private static SlotStatus slotStatus(SlotFacts s, PipelineNames names) {
+    SlotStatus out = new SlotStatus();
+    out.setName(s.name());
+    out.setPublication(names.publication());
+    out.setActive(s.active());
+    out.setRetainedWalBytes(s.retainedWalBytes());
+    out.setWalStatus(s.walStatus());
+    return out;
+  }
+
+  private static ConnectorStatus connectorStatus(ConnectorState s, int restarts) {
+    ConnectorStatus out = new ConnectorStatus();
+    out.setName(s.name());
+    out.setState(s.state());
+    for (var t : s.tasks()) {
+      TaskStatus ts = new TaskStatus();
+      ts.setId(t.id());
+      ts.setState(t.state());
+      ts.setReason(t.failed() ? t.reason() : null);
+      ts.setRestarts(t.failed() ? restarts : 0);
+      out.getTasks().add(ts);
+    }
+    return out;
+  }
+}
