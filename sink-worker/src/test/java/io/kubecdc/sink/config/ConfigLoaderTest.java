@@ -162,7 +162,8 @@ class ConfigLoaderTest {
             c.deadLetterLimit(),
             c.truncate(),
             c.http(),
-            c.toastPlaceholder());
+            c.toastPlaceholder(),
+            c.health());
     assertThat(
             WorkerEnvironment.load(withFile, Map.of("CLICKHOUSE_PASSWORD", "envpw"))
                 .clickhousePassword())

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubecdc.sink.clickhouse.ClickHouseSystematicException;
 import io.kubecdc.sink.metrics.SinkMetrics;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HealthRetryListenerTest {
   private final HealthState health = new HealthState();
-  private final HealthRetryListener listener = new HealthRetryListener(health, new SinkMetrics());
+  private final HealthRetryListener listener =
+      new HealthRetryListener(health, new SinkMetrics(), List.of());
 
   @Test
   void shouldNameASystematicRefusalInTheReadinessReasonsUntilItIsAccepted() {
     health.started();
-    health.clickhouse(true);
-    health.kafka(true);
     String what = "insert `d`.`t` rows 0..5";
     listener.retrying(
         what,
@@ -24,16 +24,14 @@ class HealthRetryListenerTest {
         Duration.ofMillis(100),
         new ClickHouseSystematicException(16, "insert into `d`.`t` refused: code 16", null));
     assertThat(health.notReadyReasons())
-        .containsExactly("retrying with backoff", "refused: insert into `d`.`t` refused: code 16");
-    listener.recovered(what, 2);
+        .containsExactly("refused: insert into `d`.`t` refused: code 16");
+    listener.ended(what, 2, true);
     assertThat(health.ready()).isTrue();
   }
 
   @Test
   void shouldStayNotReadyOnceHalted() {
     health.started();
-    health.clickhouse(true);
-    health.kafka(true);
     health.halted("more than 100 dead letters from t within 60 s");
     assertThat(health.notReadyReasons())
         .containsExactly("halted: more than 100 dead letters from t within 60 s");
