@@ -61,7 +61,7 @@ public final class DependencyMonitor {
     try {
       probe.check();
     } catch (Exception e) {
-      probeAnswered(false, Retrier.rootMessage(e));
+      probeAnswered(false, e.getMessage() != null ? e.getMessage() : Retrier.rootMessage(e));
       return;
     }
     probeAnswered(true, null);

@@ -2,32 +2,43 @@ package io.kubecdc.sink.kafka;
 
 import io.kubecdc.sink.health.Probe;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 
 /**
- * Asks the cluster for its brokers with an admin client of its own, on the probe's thread: the
+ * Reads the group's committed offsets with an admin client of its own, on the probe's thread: the
  * consumer is not thread-safe and belongs to the loop, and readiness must not wait for the loop.
+ * The group's coordinator answers this only once it has loaded the group, which is what the
+ * worker's commits need: a broker that is back but whose coordinator is still loading is not yet
+ * "back" (else the first commit after the return would turn the worker not ready a second time).
  */
 public final class KafkaProbe implements Probe, AutoCloseable {
   private final Admin admin;
+  private final String groupId;
   private final Duration timeout;
 
-  public KafkaProbe(Admin admin, Duration timeout) {
+  public KafkaProbe(Admin admin, String groupId, Duration timeout) {
     this.admin = admin;
+    this.groupId = groupId;
     this.timeout = timeout;
   }
 
   @Override
   public void check() throws Exception {
     int millis = (int) timeout.toMillis();
-    if (admin
-        .describeCluster(new DescribeClusterOptions().timeoutMs(millis))
-        .nodes()
-        .get(millis, TimeUnit.MILLISECONDS)
-        .isEmpty()) {
-      throw new IllegalStateException("the cluster reports no broker");
+    try {
+      admin
+          .listConsumerGroupOffsets(
+              groupId, new ListConsumerGroupOffsetsOptions().timeoutMs(millis))
+          .partitionsToOffsetAndMetadata()
+          .get(millis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new IllegalStateException(
+          "no answer from the group coordinator within " + millis + " ms (" + cause + ")", e);
     }
   }
 

@@ -94,6 +94,7 @@ public final class SinkWorker {
           gateway,
           new KafkaProbe(
               KafkaClients.admin(config.kafka(), env, config.health().probeTimeout()),
+              config.kafka().groupId(),
               config.health().probeTimeout()));
       SinkContext ctx =
           new SinkContext(

@@ -81,11 +81,11 @@ final class OutageScenario {
       assertThat(millis(readyAgain - ended)).as("ms to 200").isLessThanOrEqualTo(WITHIN.toMillis());
 
       assertSameAsSource(f, target);
+      readiness.close();
+      assertOneLineEachWay(worker.log(), dependency);
       assertThat(worker.metrics())
           .contains("kubecdc_sink_dependency_outages_total{dependency=\"" + dependency + "\"} 1.0")
           .contains("kubecdc_sink_dependency_up{dependency=\"" + dependency + "\"} 1.0");
-      readiness.close();
-      assertOneLineEachWay(worker.log(), dependency);
       assertThat(worker.terminate()).isZero();
     }
   }
@@ -116,7 +116,10 @@ final class OutageScenario {
   private static void assertOneLineEachWay(Path log, String dependency) throws Exception {
     List<String> lines = Files.readAllLines(log);
     List<String> warnings =
-        lines.stream().filter(l -> l.contains("level=WARN") || l.contains("level=ERROR")).toList();
+        lines.stream()
+            .filter(
+                l -> l.contains("level=WARN") || l.contains("level=ERROR") || l.contains("_back"))
+            .toList();
     System.out.printf(
         "%s outage: %d log lines, %d WARN/ERROR:%n  %s%n",
         dependency, lines.size(), warnings.size(), String.join("\n  ", warnings));

@@ -14,9 +14,14 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
   private final Logger logger;
 
   public LogCapture(Class<?> source) {
-    super("capture-" + source.getSimpleName(), null, null, true, Property.EMPTY_ARRAY);
+    this(source.getName());
+  }
+
+  /** Captures the logger {@code name}, behind the filters the worker's log4j2.xml gives it. */
+  public LogCapture(String name) {
+    super("capture-" + name, null, null, true, Property.EMPTY_ARRAY);
     start();
-    logger = (Logger) LogManager.getLogger(source);
+    logger = (Logger) LogManager.getLogger(name);
     logger.addAppender(this);
   }
 

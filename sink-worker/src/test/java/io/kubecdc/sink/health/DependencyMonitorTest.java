@@ -58,7 +58,7 @@ class DependencyMonitorTest {
     assertThat(log.containing("event=dependency_"))
         .containsExactly(
             "WARN event=dependency_down dependency=clickhouse"
-                + " error=\"probe: ConnectException: Connection refused\"",
+                + " error=\"probe: Connection refused\"",
             "INFO event=dependency_back dependency=clickhouse downSeconds=12.3");
     assertThat(scrape())
         .contains("kubecdc_sink_dependency_outages_total{dependency=\"clickhouse\"} 1.0")
