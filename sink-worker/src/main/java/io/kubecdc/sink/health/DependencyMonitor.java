@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * retries. Each change is logged once ({@code event=dependency_down}, {@code event=dependency_back}
  * with the outage's duration) and counted; everything in between is only counted. When the probe
  * sees the dependency again, the paused retries are woken so that they do not sleep through the
- * recovery.
+ * recovery. Before the dependency was ever reached, one failed probe is not an outage yet (the
+ * first probe of a cold JVM includes the client's own start-up): the worker stays not ready ("not
+ * reached yet") and tells an outage from the second failure on.
  */
 public final class DependencyMonitor {
   private static final Logger log = LoggerFactory.getLogger(DependencyMonitor.class);
@@ -35,6 +37,7 @@ public final class DependencyMonitor {
   private final Runnable wakeRetries;
   private final Set<String> failing = new HashSet<>();
   private Boolean probeUp;
+  private int failedProbes;
   private State state = State.UNKNOWN;
   private long downSinceNanos;
 
@@ -56,11 +59,17 @@ public final class DependencyMonitor {
     return name;
   }
 
-  /** Runs the probe and records its answer. */
+  /** Runs the probe and records its answer; a probe interrupted by the shutdown tells nothing. */
   public void probe(Probe probe) {
     try {
       probe.check();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
     } catch (Exception e) {
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
       probeAnswered(false, e.getMessage() != null ? e.getMessage() : Retrier.rootMessage(e));
       return;
     }
@@ -71,9 +80,15 @@ public final class DependencyMonitor {
     boolean recovered;
     synchronized (this) {
       recovered = up && Boolean.FALSE.equals(probeUp);
-      probeUp = up;
-      if (!up) {
+      if (up) {
+        failedProbes = 0;
+        probeUp = true;
+      } else {
         metrics.error(name + "_probe_failed");
+        failedProbes++;
+        if (state != State.UNKNOWN || failedProbes > 1) {
+          probeUp = false;
+        }
       }
       update(up ? null : "probe: " + error);
     }

@@ -31,7 +31,7 @@ final class Dependencies implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private KafkaProbe kafkaProbe;
+  private KafkaProbe kafkaProbe; // guarded by this
 
   Dependencies(HealthConfig config, HealthState health, SinkMetrics metrics) {
     this.config = config;
@@ -52,8 +52,8 @@ final class Dependencies implements AutoCloseable {
     return kafka;
   }
 
-  /** Starts probing both dependencies; the probe owns {@code kafkaProbe} from now on. */
-  void startProbes(ClickHouseGateway gateway, KafkaProbe kafkaProbe) {
+  /** Starts probing both dependencies, until {@link #close()}; owns {@code kafkaProbe}. */
+  synchronized Dependencies startProbes(ClickHouseGateway gateway, KafkaProbe kafkaProbe) {
     this.kafkaProbe = kafkaProbe;
     long timeoutMs = config.probeTimeoutMs();
     schedule(
@@ -64,6 +64,7 @@ final class Dependencies implements AutoCloseable {
           }
         });
     schedule(kafka, kafkaProbe);
+    return this;
   }
 
   private void schedule(DependencyMonitor monitor, Probe probe) {
@@ -72,11 +73,12 @@ final class Dependencies implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     pause.stop();
     probes.shutdownNow();
     if (kafkaProbe != null) {
       kafkaProbe.close();
+      kafkaProbe = null;
     }
   }
 }

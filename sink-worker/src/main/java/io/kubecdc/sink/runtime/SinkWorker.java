@@ -89,13 +89,15 @@ public final class SinkWorker {
                         KafkaClients.deliveryTimeout(config.kafka()) + config.kafka().timeoutMs())),
                 config.deadLetterLimit(),
                 System::nanoTime);
-        InsertPipeline pipeline = InsertPipeline.background()) {
-      dependencies.startProbes(
-          gateway,
-          new KafkaProbe(
-              KafkaClients.admin(config.kafka(), env, config.health().probeTimeout()),
-              config.kafka().groupId(),
-              config.health().probeTimeout()));
+        InsertPipeline pipeline = InsertPipeline.background();
+        // closed first: no probe may run against the closed clients and report an outage
+        Dependencies probing =
+            dependencies.startProbes(
+                gateway,
+                new KafkaProbe(
+                    KafkaClients.admin(config.kafka(), env, config.health().probeTimeout()),
+                    config.kafka().groupId(),
+                    config.health().probeTimeout()))) {
       SinkContext ctx =
           new SinkContext(
               gateway,

@@ -57,7 +57,7 @@ class ConfigLoaderTest {
     assertThat(c.clickhouse().connectTimeoutMs()).isEqualTo(5_000);
     assertThat(c.clickhouse().requestTimeoutMs()).isEqualTo(120_000);
     assertThat(c.health().probeIntervalMs()).isEqualTo(1_000);
-    assertThat(c.health().probeTimeoutMs()).isEqualTo(2_000);
+    assertThat(c.health().probeTimeoutMs()).isEqualTo(3_000);
   }
 
   @Test

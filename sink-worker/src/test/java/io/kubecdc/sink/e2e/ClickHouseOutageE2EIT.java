@@ -36,7 +36,8 @@ class ClickHouseOutageE2EIT {
             public void end() throws Exception {
               proxy.up();
             }
-          });
+          },
+          OutageScenario.WITHIN);
     }
   }
 }

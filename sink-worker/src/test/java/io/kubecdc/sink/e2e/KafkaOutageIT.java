@@ -5,6 +5,7 @@ import io.kubecdc.stack.StackConfig;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,10 @@ class KafkaOutageIT {
             public void end() {
               local.up(List.of("kafka"));
             }
-          });
+          },
+          // a restarted broker answers before its group coordinator has reloaded the group, and
+          // ready means commits work again: measured 0.3-3 s on an idle machine of this kind
+          Duration.ofSeconds(10));
     } finally {
       local.up(List.of("kafka")); // whatever happened, the next test finds the broker
     }

@@ -20,7 +20,7 @@ import java.util.Map;
  * afterwards, every value, no visible duplicate.
  */
 final class OutageScenario {
-  /** What the user sees within this bound of an outage's start and of its end. */
+  /** The worker turns not ready within this bound of an outage's start. */
   static final Duration WITHIN = Duration.ofSeconds(5);
 
   static final Duration OUTAGE = Duration.ofSeconds(25);
@@ -34,8 +34,12 @@ final class OutageScenario {
 
   private OutageScenario() {}
 
-  /** Runs the outage of {@code dependency}; the worker reaches ClickHouse at {@code chUrl}. */
-  static void run(CdcFixture f, String dependency, String chUrl, Outage outage) throws Exception {
+  /**
+   * Runs the outage of {@code dependency}; the worker reaches ClickHouse at {@code chUrl} and must
+   * be ready again within {@code backWithin} of the dependency's return.
+   */
+  static void run(CdcFixture f, String dependency, String chUrl, Outage outage, Duration backWithin)
+      throws Exception {
     f.sourceTable("orders", "id bigint PRIMARY KEY, amount numeric(12,2), note text");
     f.startConnector();
     Map<String, String> columns = new LinkedHashMap<>();
@@ -78,7 +82,9 @@ final class OutageScenario {
       assertThat(readiness.otherThan(503, notReady, ending))
           .as("ready during the outage")
           .isEmpty();
-      assertThat(millis(readyAgain - ended)).as("ms to 200").isLessThanOrEqualTo(WITHIN.toMillis());
+      assertThat(millis(readyAgain - ended))
+          .as("ms to 200")
+          .isLessThanOrEqualTo(backWithin.toMillis());
 
       assertSameAsSource(f, target);
       readiness.close();

@@ -42,6 +42,17 @@ class DependencyMonitorTest {
   }
 
   @Test
+  void shouldForgiveOneFailedProbeBeforeTheFirstAnswerButNotTwo() {
+    health.started();
+    clickhouse.probe(refused); // a cold client's first call
+    assertThat(health.notReadyReasons()).containsExactly("clickhouse not reached yet");
+    assertThat(log.containing("event=")).isEmpty();
+    clickhouse.probe(refused);
+    assertThat(health.notReadyReasons()).containsExactly("clickhouse unreachable");
+    assertThat(log.containing("event=dependency_down")).hasSize(1);
+  }
+
+  @Test
   void shouldLogOneLineEachWayAndCountTheRest() throws Exception {
     health.started();
     clickhouse.probe(answers);
@@ -69,6 +80,7 @@ class DependencyMonitorTest {
   @Test
   void shouldStayDownWhileAnOperationRetriesAndWakeItWhenTheProbeAnswersAgain() {
     health.started();
+    clickhouse.probe(answers);
     clickhouse.probe(refused);
     clickhouse.operationFailing("commit offsets", "TimeoutException");
     clickhouse.probe(answers);
@@ -94,6 +106,25 @@ class DependencyMonitorTest {
         .containsExactly(
             "WARN event=dependency_down dependency=clickhouse"
                 + " error=\"insert db.t rows 0..10: code 241: memory limit\"");
+  }
+
+  @Test
+  void shouldTellNothingWhenTheShutdownInterruptsAProbe() {
+    health.started();
+    clickhouse.probe(answers);
+    clickhouse.probe(
+        () -> {
+          throw new InterruptedException("probes stopped");
+        });
+    Thread.interrupted();
+    clickhouse.probe(
+        () -> {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("no answer to ping within 2000 ms");
+        });
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(clickhouse.up()).isTrue();
+    assertThat(log.containing("event=dependency_down")).isEmpty();
   }
 
   private String scrape() throws Exception {
