@@ -6,6 +6,8 @@ import io.kubecdc.sink.retry.Retrier;
 import io.kubecdc.sink.retry.RetryListener;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,7 @@ public final class HealthRetryListener implements RetryListener {
   private final HealthState health;
   private final SinkMetrics metrics;
   private final List<DependencyMonitor> dependencies;
+  private final Set<String> told = ConcurrentHashMap.newKeySet();
 
   public HealthRetryListener(
       HealthState health, SinkMetrics metrics, List<DependencyMonitor> dependencies) {
@@ -50,10 +53,10 @@ public final class HealthRetryListener implements RetryListener {
     logFirst(what, kind, attempt, error);
   }
 
-  private static void logFirst(String what, String kind, int attempt, Throwable error) {
-    if (attempt == 1) {
+  private void logFirst(String what, String kind, int attempt, Throwable error) {
+    if (attempt == 1 && told.add(what)) {
       log.warn(
-          "event=retrying op=\"{}\" kind={} error=\"{}\"", what, kind, Retrier.rootMessage(error));
+          "event=retry op=\"{}\" kind={} error=\"{}\"", what, kind, Retrier.rootMessage(error));
     }
   }
 
@@ -63,5 +66,8 @@ public final class HealthRetryListener implements RetryListener {
     dependencies.forEach(d -> d.operationEnded(what));
     health.ready("retry " + what);
     health.accepted(what);
+    if (told.remove(what) && succeeded) {
+      log.info("event=recovered op=\"{}\" attempts={}", what, attempts);
+    }
   }
 }
