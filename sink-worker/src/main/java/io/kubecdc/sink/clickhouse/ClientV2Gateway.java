@@ -5,8 +5,10 @@ import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.GenericRecord;
 import com.clickhouse.data.ClickHouseFormat;
+import io.kubecdc.sink.config.ClickHouseConfig;
 import io.kubecdc.sink.table.ColumnSpec;
 import io.kubecdc.sink.table.TableLayout;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,20 +16,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** {@link ClickHouseGateway} over the ClickHouse Java client v2 (HTTP). Thread-safe. */
+/**
+ * {@link ClickHouseGateway} over the ClickHouse Java client v2 (HTTP). Thread-safe. Every call is
+ * bounded by the configured timeouts (connect, then socket silence, execution and the wait for the
+ * answer), so that no thread waits for a server that is gone; the ping has its own short bound.
+ */
 public final class ClientV2Gateway implements ClickHouseGateway {
-  private static final long TIMEOUT_SECONDS = 120;
-
   private final Client client;
+  private final long requestTimeoutMs;
+  private final long pingTimeoutMs;
 
-  public ClientV2Gateway(String url, String user, String password) {
+  public ClientV2Gateway(ClickHouseConfig config, String password, Duration pingTimeout) {
+    this.requestTimeoutMs = config.requestTimeoutMs();
+    this.pingTimeoutMs = pingTimeout.toMillis();
     this.client =
         new Client.Builder()
-            .addEndpoint(url)
-            .setUsername(user)
+            .addEndpoint(config.url())
+            .setUsername(config.user())
             .setPassword(password)
-            .setConnectTimeout(5, ChronoUnit.SECONDS)
-            .setSocketTimeout(TIMEOUT_SECONDS, ChronoUnit.SECONDS)
+            .setConnectTimeout(config.connectTimeoutMs(), ChronoUnit.MILLIS)
+            .setConnectionRequestTimeout(config.connectTimeoutMs(), ChronoUnit.MILLIS)
+            .setSocketTimeout(requestTimeoutMs, ChronoUnit.MILLIS)
+            .setExecutionTimeout(requestTimeoutMs, ChronoUnit.MILLIS)
             .setMaxRetries(0) // the sink retries with its own backoff
             .build();
   }
@@ -35,7 +45,7 @@ public final class ClientV2Gateway implements ClickHouseGateway {
   @Override
   public void execute(String sql) {
     try {
-      client.execute(sql).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).close();
+      client.execute(sql).get(requestTimeoutMs, TimeUnit.MILLISECONDS).close();
     } catch (Exception e) {
       throw ClickHouseErrors.classify("statement", e);
     }
@@ -74,7 +84,7 @@ public final class ClientV2Gateway implements ClickHouseGateway {
                 body::writeTo,
                 ClickHouseFormat.RowBinary,
                 new InsertSettings())
-            .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            .get(requestTimeoutMs, TimeUnit.MILLISECONDS)) {
       return response.getWrittenRows();
     } catch (Exception e) {
       throw ClickHouseErrors.classify("insert into " + layout.qualifiedName(), e);
@@ -101,7 +111,7 @@ public final class ClientV2Gateway implements ClickHouseGateway {
 
   @Override
   public boolean ping() {
-    return client.ping(2_000);
+    return client.ping(pingTimeoutMs);
   }
 
   @Override

@@ -50,6 +50,7 @@ final class ConfigValidator {
     } else {
       notBlank("kafka.bootstrapServers", c.kafka().bootstrapServers());
       notBlank("kafka.groupId", c.kafka().groupId());
+      positive("kafka.timeoutMs", c.kafka().timeoutMs());
       for (String key : c.kafka().clientProperties().keySet()) {
         String lower = key.toLowerCase(Locale.ROOT);
         if (RESERVED_CLIENT_PROPERTIES.contains(lower)) {
@@ -62,8 +63,12 @@ final class ConfigValidator {
     }
     if (c.clickhouse() == null) {
       problems.add("clickhouse: is required");
-    } else if (notBlank("clickhouse.url", c.clickhouse().url())) {
-      checkUrl(c.clickhouse().url());
+    } else {
+      if (notBlank("clickhouse.url", c.clickhouse().url())) {
+        checkUrl(c.clickhouse().url());
+      }
+      positive("clickhouse.connectTimeoutMs", c.clickhouse().connectTimeoutMs());
+      positive("clickhouse.requestTimeoutMs", c.clickhouse().requestTimeoutMs());
     }
     notBlank("deadLetterTopic", c.deadLetterTopic());
     String placeholder = ToastPlaceholder.problem(c.toastPlaceholder());
@@ -84,6 +89,8 @@ final class ConfigValidator {
       problems.add("deadLetterLimit.maxPerTable: must be 0 or more");
     }
     positive("deadLetterLimit.windowSeconds", c.deadLetterLimit().windowSeconds());
+    positive("health.probeIntervalMs", c.health().probeIntervalMs());
+    positive("health.probeTimeoutMs", c.health().probeTimeoutMs());
     if (c.http().port() < 0 || c.http().port() > 65535) {
       problems.add("http.port: must be between 0 and 65535");
     }

@@ -17,7 +17,8 @@ public record SinkConfig(
     DeadLetterLimit deadLetterLimit,
     TruncatePolicy truncate,
     HttpConfig http,
-    String toastPlaceholder) {
+    String toastPlaceholder,
+    HealthConfig health) {
 
   /**
    * Debezium's default placeholder for unchanged TOASTed values, for configs written by hand next
@@ -33,6 +34,7 @@ public record SinkConfig(
     truncate = truncate == null ? TruncatePolicy.DELETE : truncate;
     http = http == null ? HttpConfig.DEFAULTS : http;
     toastPlaceholder = toastPlaceholder == null ? DEFAULT_TOAST_PLACEHOLDER : toastPlaceholder;
+    health = health == null ? HealthConfig.DEFAULTS : health;
   }
 
   /** The table a topic feeds, or null. */

@@ -2,32 +2,31 @@ package io.kubecdc.sink.health;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * What /healthz and /readyz report, updated by the loop and the probes. Live = the loop beat
- * recently (it beats on every poll and between retries). Ready = started, ClickHouse and Kafka
- * reachable, no retry backoff in progress, no operation refused for a systematic reason and not
- * halted; every reason is named in the /readyz body, so that the operator can show it.
+ * What /healthz and /readyz report. Live = the loop beat recently (it beats on every poll and
+ * between retries). Ready = no cause of unreadiness is set and the loop is live. Each part of the
+ * worker sets and clears its own cause ({@link #notReady}, {@link #ready}) from whatever thread it
+ * runs on, so readiness never waits for the consume loop: the dependency probes run on threads of
+ * their own, and a new cause (a systematic refusal, a halt) is one more key, not one more field.
  */
 public final class HealthState {
+  static final String STARTING = "starting";
+
   private final LongSupplier nanoClock;
   private final Duration stuckAfter;
+  private final Map<String, String> causes = new LinkedHashMap<>();
   private volatile long lastBeatNanos;
-  private volatile boolean started;
-  private volatile boolean clickhouseUp;
-  private volatile boolean kafkaUp;
-  private volatile boolean backingOff;
-  private volatile String halted;
-  private final Map<String, String> refused = new ConcurrentHashMap<>();
 
   public HealthState(Duration stuckAfter, LongSupplier nanoClock) {
     this.stuckAfter = stuckAfter;
     this.nanoClock = nanoClock;
     this.lastBeatNanos = nanoClock.getAsLong();
+    notReady(STARTING, "starting");
   }
 
   public HealthState() {
@@ -39,34 +38,32 @@ public final class HealthState {
   }
 
   public void started() {
-    started = true;
+    ready(STARTING);
     beat();
   }
 
-  public void clickhouse(boolean up) {
-    clickhouseUp = up;
+  /** Sets (or replaces) why {@code cause} keeps the worker from being ready. */
+  public synchronized void notReady(String cause, String reason) {
+    causes.put(cause, reason);
   }
 
-  public void kafka(boolean up) {
-    kafkaUp = up;
-  }
-
-  public void backingOff(boolean on) {
-    backingOff = on;
+  /** Clears {@code cause}; a no-op when it was not set. */
+  public synchronized void ready(String cause) {
+    causes.remove(cause);
   }
 
   /** {@code what} is refused by ClickHouse for {@code reason} and retried until it succeeds. */
   public void refused(String what, String reason) {
-    refused.put(what, reason);
+    notReady("refused " + what, "refused: " + reason);
   }
 
   public void accepted(String what) {
-    refused.remove(what);
+    ready("refused " + what);
   }
 
   /** The worker stopped consuming for good (until restarted) for {@code reason}. */
   public void halted(String reason) {
-    halted = reason;
+    notReady("halted", "halted: " + reason);
   }
 
   public boolean live() {
@@ -77,25 +74,9 @@ public final class HealthState {
     return notReadyReasons().isEmpty();
   }
 
-  /** Why the worker is not ready; empty when ready. */
-  public List<String> notReadyReasons() {
-    List<String> reasons = new ArrayList<>();
-    if (!started) {
-      reasons.add("starting");
-    }
-    if (!clickhouseUp) {
-      reasons.add("clickhouse unreachable");
-    }
-    if (!kafkaUp) {
-      reasons.add("kafka unreachable");
-    }
-    if (backingOff) {
-      reasons.add("retrying with backoff");
-    }
-    refused.values().stream().sorted().forEach(r -> reasons.add("refused: " + r));
-    if (halted != null) {
-      reasons.add("halted: " + halted);
-    }
+  /** Why the worker is not ready, in the order the causes arose; empty when ready. */
+  public synchronized List<String> notReadyReasons() {
+    List<String> reasons = new ArrayList<>(causes.values());
     if (!live()) {
       reasons.add("loop stuck");
     }

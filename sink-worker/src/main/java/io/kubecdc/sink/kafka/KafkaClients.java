@@ -2,8 +2,11 @@ package io.kubecdc.sink.kafka;
 
 import io.kubecdc.sink.config.KafkaConfig;
 import io.kubecdc.sink.config.WorkerEnvironment;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,7 +15,12 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Builds the consumer and the dead-letter producer from the config and the environment. */
+/**
+ * Builds the consumer, the dead-letter producer and the probe's admin client from the config and
+ * the environment. Blocking calls are bounded by {@code kafka.timeoutMs} unless the client
+ * properties say otherwise: the consumer's default API timeout, the producer's metadata wait
+ * ({@code max.block.ms}), request and delivery timeouts.
+ */
 public final class KafkaClients {
   private KafkaClients() {}
 
@@ -32,6 +40,7 @@ public final class KafkaClients {
     // at least one whole event of the largest size the connector may produce
     p.putAll(config.sizeLimit().consumerSettings());
     p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-sink");
+    p.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(config.timeoutMs()));
     p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -59,11 +68,30 @@ public final class KafkaClients {
     p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-dlq");
     // a dead letter is the original event plus error headers
     p.putAll(config.sizeLimit().deadLetterProducerSettings());
+    p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(config.timeoutMs()));
+    p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(config.timeoutMs()));
+    p.putIfAbsent(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(deliveryTimeout(config)));
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     return p;
+  }
+
+  /** How long a dead-letter send may take before it fails and is retried. */
+  public static long deliveryTimeout(KafkaConfig config) {
+    return 2 * config.timeoutMs();
+  }
+
+  /** An admin client for the probe: only the connection settings and the probe's bound. */
+  public static Admin admin(KafkaConfig config, WorkerEnvironment env, Duration timeout) {
+    Properties p = common(config, env);
+    p.keySet().removeIf(k -> !AdminClientConfig.configNames().contains(k));
+    p.put(AdminClientConfig.CLIENT_ID_CONFIG, config.groupId() + "-probe");
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+    return Admin.create(p);
   }
 
   public static KafkaConsumer<byte[], byte[]> consumer(KafkaConfig config, WorkerEnvironment env) {

@@ -2,11 +2,15 @@ package io.kubecdc.sink.kafka;
 
 import io.kubecdc.sink.metrics.SinkMetrics;
 import io.kubecdc.sink.retry.Retrier;
+import io.kubecdc.sink.retry.TransientException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +25,21 @@ public final class KafkaDeadLetters implements DeadLetters {
   private final Retrier retrier;
   private final SinkMetrics metrics;
   private final RecordFetcher fetcher;
+  private final Duration sendTimeout;
 
+  /**
+   * @param sendTimeout how long to wait for the acknowledgement; the producer's own delivery
+   *     timeout should end the send first, with a retriable error
+   */
   public KafkaDeadLetters(
       Producer<byte[], byte[]> producer,
       String topic,
       Retrier retrier,
       SinkMetrics metrics,
-      RecordFetcher fetcher) {
+      RecordFetcher fetcher,
+      Duration sendTimeout) {
     this.producer = producer;
+    this.sendTimeout = sendTimeout;
     this.topic = topic;
     this.retrier = retrier;
     this.metrics = metrics;
@@ -51,7 +62,7 @@ public final class KafkaDeadLetters implements DeadLetters {
         new ProducerRecord<>(topic, null, source.key(), source.value(), headers);
     retrier.run(
         "dead-letter " + source.topic() + "-" + source.partition() + "@" + source.offset(),
-        () -> producer.send(record).get(60, TimeUnit.SECONDS));
+        () -> awaitAck(producer.send(record)));
     metrics.deadLetter(source.topic(), reason);
     log.warn(
         "event=dead_letter topic={} partition={} offset={} reason={} error=\"{}\"",
@@ -60,6 +71,15 @@ public final class KafkaDeadLetters implements DeadLetters {
         source.offset(),
         reason,
         message);
+  }
+
+  private void awaitAck(Future<RecordMetadata> ack) throws Exception {
+    try {
+      ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new TransientException(
+          "kafka_unavailable", "no acknowledgement within " + sendTimeout.toMillis() + " ms", e);
+    }
   }
 
   /** Rows ClickHouse rejected travel without their bytes: read the record back for the DLQ. */

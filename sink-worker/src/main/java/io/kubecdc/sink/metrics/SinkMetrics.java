@@ -71,6 +71,17 @@ public final class SinkMetrics {
           .help("Records between the consumer position and the partition end")
           .labelNames("topic", "partition")
           .register(registry);
+  private final Gauge dependencyUp =
+      Gauge.builder()
+          .name("kubecdc_sink_dependency_up")
+          .help("1 while the dependency (clickhouse, kafka) answers and no call to it retries")
+          .labelNames("dependency")
+          .register(registry);
+  private final Counter outages =
+      counter(
+          "kubecdc_sink_dependency_outages_total",
+          "Times a dependency went from up to down",
+          "dependency");
   private final Gauge ready =
       Gauge.builder().name("kubecdc_sink_ready").help("1 when ready").register(registry);
   private final Gauge halted =
@@ -149,6 +160,14 @@ public final class SinkMetrics {
 
   public void halted(String topic) {
     halted.labelValues(topic).set(1);
+  }
+
+  public void dependencyUp(String dependency, boolean up) {
+    dependencyUp.labelValues(dependency).set(up ? 1 : 0);
+  }
+
+  public void outage(String dependency) {
+    outages.labelValues(dependency).inc();
   }
 
   public void ready(boolean isReady) {

@@ -2,6 +2,7 @@ package io.kubecdc.sink.pipeline;
 
 import io.kubecdc.sink.metrics.SinkMetrics;
 import io.kubecdc.sink.retry.Retrier;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -14,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits (synchronously) the handled offsets of partitions whose table has nothing pending: those
- * records are acknowledged by ClickHouse, in the dead-letter topic or tombstones. A commit refused
- * because the group moved on is dropped: the records are delivered again, and replays are invisible
- * thanks to {@code _version}.
+ * Commits (synchronously, bounded by {@code kafka.timeoutMs}, retried while Kafka is away) the
+ * handled offsets of partitions whose table has nothing pending: those records are acknowledged by
+ * ClickHouse, in the dead-letter topic or tombstones. A commit refused because the group moved on
+ * is dropped: the records are delivered again, and replays are invisible thanks to {@code
+ * _version}.
  */
 final class Committer {
   private static final Logger log = LoggerFactory.getLogger(Committer.class);
@@ -27,18 +29,21 @@ final class Committer {
   private final Map<String, TableSink> sinks;
   private final Retrier retrier;
   private final SinkMetrics metrics;
+  private final Duration timeout;
 
   Committer(
       Consumer<byte[], byte[]> consumer,
       OffsetLedger ledger,
       Map<String, TableSink> sinks,
       Retrier retrier,
-      SinkMetrics metrics) {
+      SinkMetrics metrics,
+      Duration timeout) {
     this.consumer = consumer;
     this.ledger = ledger;
     this.sinks = sinks;
     this.retrier = retrier;
     this.metrics = metrics;
+    this.timeout = timeout;
   }
 
   void handled(ConsumerRecord<?, ?> record) {
@@ -72,7 +77,7 @@ final class Committer {
 
   private void send(Map<TopicPartition, OffsetAndMetadata> offsets) {
     try {
-      retrier.run("commit offsets", () -> consumer.commitSync(offsets));
+      retrier.run("commit offsets", () -> consumer.commitSync(offsets, timeout));
       metrics.committed();
       log.debug("event=committed offsets={}", offsets);
     } catch (CommitFailedException | RebalanceInProgressException e) {

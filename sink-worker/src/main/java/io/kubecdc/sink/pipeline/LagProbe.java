@@ -1,41 +1,46 @@
 package io.kubecdc.sink.pipeline;
 
-import io.kubecdc.sink.health.HealthState;
 import io.kubecdc.sink.metrics.SinkMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every few seconds, from the loop thread (the consumer is not thread-safe): publishes the lag per
- * assigned partition (end offset - position) and tells health whether Kafka answers.
+ * assigned partition (end offset - position). Each lookup is bounded; while the Kafka probe says
+ * Kafka is down the lag is not looked up at all, so that the loop does not spend the outage waiting
+ * for answers that cannot come. Readiness does not depend on this: the probe decides it.
  */
 final class LagProbe {
   private static final Logger log = LoggerFactory.getLogger(LagProbe.class);
   private static final Duration EVERY = Duration.ofSeconds(5);
-  private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
   private final Consumer<byte[], byte[]> consumer;
-  private final HealthState health;
   private final SinkMetrics metrics;
   private final LongSupplier nanoClock;
+  private final Duration timeout;
+  private final BooleanSupplier kafkaUp;
   private long lastNanos = Long.MIN_VALUE;
 
   LagProbe(
       Consumer<byte[], byte[]> consumer,
-      HealthState health,
       SinkMetrics metrics,
-      LongSupplier nanoClock) {
+      LongSupplier nanoClock,
+      Duration timeout,
+      BooleanSupplier kafkaUp) {
     this.consumer = consumer;
-    this.health = health;
     this.metrics = metrics;
     this.nanoClock = nanoClock;
+    this.timeout = timeout;
+    this.kafkaUp = kafkaUp;
   }
 
   void maybeProbe() {
@@ -44,26 +49,22 @@ final class LagProbe {
       return;
     }
     lastNanos = now;
+    Set<TopicPartition> assigned = consumer.assignment();
+    if (assigned.isEmpty() || !kafkaUp.getAsBoolean()) {
+      return;
+    }
     try {
-      Set<TopicPartition> assigned = consumer.assignment();
-      if (assigned.isEmpty()) {
-        consumer.listTopics(TIMEOUT);
-      } else {
-        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, TIMEOUT);
-        for (TopicPartition tp : assigned) {
-          long position = consumer.position(tp, TIMEOUT);
-          metrics.lag(
-              tp.topic(), tp.partition(), Math.max(0, ends.getOrDefault(tp, position) - position));
-        }
+      Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, timeout);
+      for (TopicPartition tp : assigned) {
+        long position = consumer.position(tp, timeout);
+        metrics.lag(
+            tp.topic(), tp.partition(), Math.max(0, ends.getOrDefault(tp, position) - position));
       }
-      health.kafka(true);
+    } catch (WakeupException e) {
+      throw e;
     } catch (KafkaException e) {
-      if (e instanceof org.apache.kafka.common.errors.WakeupException w) {
-        throw w;
-      }
-      health.kafka(false);
-      metrics.error("kafka_unavailable");
-      log.warn("event=kafka_probe_failed error=\"{}\"", e.getMessage());
+      metrics.error("lag_probe_failed");
+      log.debug("event=lag_probe_failed error=\"{}\"", e.getMessage());
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,15 +45,18 @@ public final class SinkLoop implements Runnable {
       RecordDecoder decoder,
       Map<String, TableSink> sinksByTopic,
       SinkContext ctx,
-      HealthState health) {
+      HealthState health,
+      Duration kafkaTimeout,
+      BooleanSupplier kafkaUp) {
     this.consumer = consumer;
     this.decoder = decoder;
     this.sinks = Map.copyOf(sinksByTopic);
     this.ctx = ctx;
     this.health = health;
     this.committer =
-        new Committer(consumer, new OffsetLedger(), sinks, ctx.retrier(), ctx.metrics());
-    this.lagProbe = new LagProbe(consumer, health, ctx.metrics(), ctx.nanoClock());
+        new Committer(
+            consumer, new OffsetLedger(), sinks, ctx.retrier(), ctx.metrics(), kafkaTimeout);
+    this.lagProbe = new LagProbe(consumer, ctx.metrics(), ctx.nanoClock(), kafkaTimeout, kafkaUp);
   }
 
   @Override

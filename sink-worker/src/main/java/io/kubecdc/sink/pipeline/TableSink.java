@@ -70,9 +70,10 @@ public final class TableSink {
     }
     markPending(row.sourceTsMillis());
     if (ToastResolver.needsResolution(row)) {
-      toast.defer(row, ref.withoutBytes()); // resolved at the flush, after the batch is in
+      toast.defer(batch.layout(), row, ref.withoutBytes()); // resolved at the flush
       return;
     }
+    toast.observe(batch.layout(), row);
     append(row, ref);
   }
 
@@ -154,7 +155,14 @@ public final class TableSink {
             : ctx.codec().batches().create(full.layout());
     FlushJob job =
         new FlushJob(
-            label, ctx, toast, full, refs, toast.takeDeferred(), maxSourceTs, b -> spare = b);
+            label,
+            ctx,
+            toast,
+            full,
+            refs,
+            toast.takeDeferred(full.layout()),
+            maxSourceTs,
+            b -> spare = b);
     refs.clear();
     oldestNanos = -1;
     maxSourceTs = 0;

@@ -1,6 +1,7 @@
 package io.kubecdc.sink.pipeline;
 
 import io.kubecdc.sink.clickhouse.SqlLiterals;
+import io.kubecdc.sink.decode.ChangeEvent;
 import io.kubecdc.sink.decode.ChangeEvent.Row;
 import io.kubecdc.sink.decode.EventSchema;
 import io.kubecdc.sink.decode.Unavailable;
@@ -23,15 +24,20 @@ import java.util.Set;
  * row may lend it its value; the waiting row is then superseded by that newer row, so the table's
  * visible state is still right. Waiting rows of one key resolve in arrival order, each from its
  * predecessor. If no previous row exists at all, the column is left out of the row (the encoder
- * writes NULL or the type's default), counted as {@code source="missing"} and logged at WARN.
+ * writes NULL or the type's default). That is a real loss only if the row is still live at the end
+ * of the batch ({@code source="missing"}, logged at WARN by the listener); when a later event of
+ * the same batch deletes the key, nothing visible is lost ({@code source="missing_deleted"},
+ * counted only): the delete supersedes the incomplete row.
  */
 final class ToastResolver {
-  record Deferred(Row row, SourceRef ref) {}
+  /** A waiting row; {@code liveAtEnd} is false when a later row of the batch deletes its key. */
+  record Deferred(Row row, SourceRef ref, boolean liveAtEnd) {}
 
   private final String label;
   private final ToastLookup lookup;
   private final ToastListener listener;
   private final List<Deferred> deferred = new ArrayList<>();
+  private final Map<List<String>, Boolean> liveAtEnd = new HashMap<>();
 
   /** Reads the current values of some columns for some keys. */
   interface ToastLookup {
@@ -39,7 +45,7 @@ final class ToastResolver {
         TableLayout layout, Set<String> columns, Set<List<String>> keys);
   }
 
-  /** Told where each resolved value came from: clickhouse or missing. */
+  /** Told where each resolved value came from: clickhouse, missing or missing_deleted. */
   interface ToastListener {
     void resolved(String source, Row row, String column);
   }
@@ -60,8 +66,16 @@ final class ToastResolver {
   }
 
   /** Holds a row until the flush. */
-  void defer(Row row, SourceRef ref) {
-    deferred.add(new Deferred(row, ref));
+  void defer(TableLayout layout, Row row, SourceRef ref) {
+    deferred.add(new Deferred(row, ref, true));
+    liveAtEnd.put(key(layout, row), true);
+  }
+
+  /** Sees a row of the batch that does not wait: does it delete (or revive) a waiting key? */
+  void observe(TableLayout layout, Row row) {
+    if (!liveAtEnd.isEmpty()) {
+      liveAtEnd.computeIfPresent(key(layout, row), (k, live) -> row.op() != ChangeEvent.Op.DELETE);
+    }
   }
 
   int deferredCount() {
@@ -73,9 +87,13 @@ final class ToastResolver {
   }
 
   /** The waiting rows, handed over to a flush; the resolver forgets them. */
-  List<Deferred> takeDeferred() {
-    List<Deferred> taken = List.copyOf(deferred);
+  List<Deferred> takeDeferred(TableLayout layout) {
+    List<Deferred> taken = new ArrayList<>();
+    for (Deferred d : deferred) {
+      taken.add(new Deferred(d.row(), d.ref(), liveAtEnd.get(key(layout, d.row()))));
+    }
     deferred.clear();
+    liveAtEnd.clear();
     return taken;
   }
 
@@ -100,23 +118,24 @@ final class ToastResolver {
     List<Deferred> resolved = new ArrayList<>();
     for (Deferred d : deferred) {
       List<String> key = key(layout, d.row());
-      Row row = fill(d.row(), current.get(key), "clickhouse");
+      Row row = fill(d.row(), current.get(key), d.liveAtEnd() ? "missing" : "missing_deleted");
       Map<String, Object> next = new HashMap<>(current.getOrDefault(key, Map.of()));
       List<EventSchema.Field> fields = row.schema().fields();
       for (int i = 0; i < fields.size(); i++) {
         next.put(fields.get(i).name(), row.values()[i]);
       }
       current.put(key, next);
-      resolved.add(new Deferred(row, d.ref()));
+      resolved.add(new Deferred(row, d.ref(), d.liveAtEnd()));
     }
     return resolved;
   }
 
   void clear() {
     deferred.clear();
+    liveAtEnd.clear();
   }
 
-  private Row fill(Row row, Map<String, Object> known, String source) {
+  private Row fill(Row row, Map<String, Object> known, String missing) {
     List<EventSchema.Field> fields = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     List<EventSchema.Field> in = row.schema().fields();
@@ -125,11 +144,11 @@ final class ToastResolver {
       String name = in.get(i).name();
       if (v == Unavailable.VALUE) {
         if (known == null || !known.containsKey(name)) {
-          listener.resolved("missing", row, name);
+          listener.resolved(missing, row, name);
           continue; // left out: the encoder writes NULL or the default
         }
         v = known.get(name);
-        listener.resolved(source, row, name);
+        listener.resolved("clickhouse", row, name);
       }
       fields.add(in.get(i));
       values.add(v);

@@ -13,6 +13,7 @@ import io.kubecdc.sink.kafka.BoundedDeadLetters;
 import io.kubecdc.sink.kafka.DeadLetters;
 import io.kubecdc.sink.kafka.KafkaClients;
 import io.kubecdc.sink.kafka.KafkaDeadLetters;
+import io.kubecdc.sink.kafka.KafkaProbe;
 import io.kubecdc.sink.kafka.RecordFetcher;
 import io.kubecdc.sink.metrics.SinkMetrics;
 import io.kubecdc.sink.pipeline.FlushPolicy;
@@ -24,11 +25,10 @@ import io.kubecdc.sink.retry.Backoff;
 import io.kubecdc.sink.retry.Retrier;
 import io.kubecdc.sink.retry.StoppedException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +47,7 @@ public final class SinkWorker {
   private final HealthState health = new HealthState();
   private final CountDownLatch stopSignal = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final ScheduledExecutorService probes =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "sink-probe");
-            t.setDaemon(true);
-            return t;
-          });
+  private final Dependencies dependencies;
   private volatile HttpEndpoint http;
   private volatile SinkLoop loop;
 
@@ -61,6 +55,7 @@ public final class SinkWorker {
     this.config = config;
     this.env = env;
     this.codec = codec;
+    this.dependencies = new Dependencies(config.health(), health, metrics);
   }
 
   /** Starts the HTTP endpoint; returns its port (useful when {@code http.port} is 0). */
@@ -76,12 +71,12 @@ public final class SinkWorker {
     Retrier retrier =
         new Retrier(
             Backoff.standard(),
-            d -> stopSignal.await(d.toMillis(), TimeUnit.MILLISECONDS),
-            new HealthRetryListener(health, metrics),
+            dependencies.pause(),
+            new HealthRetryListener(health, metrics, dependencies.monitors()),
             () -> stopSignal.getCount() == 0);
     try (ClickHouseGateway gateway =
             new ClientV2Gateway(
-                config.clickhouse().url(), config.clickhouse().user(), env.clickhousePassword());
+                config.clickhouse(), env.clickhousePassword(), config.health().probeTimeout());
         DeadLetters deadLetters =
             new BoundedDeadLetters(
                 new KafkaDeadLetters(
@@ -89,12 +84,20 @@ public final class SinkWorker {
                     config.deadLetterTopic(),
                     retrier,
                     metrics,
-                    new RecordFetcher(() -> KafkaClients.reader(config.kafka(), env))),
+                    new RecordFetcher(() -> KafkaClients.reader(config.kafka(), env)),
+                    Duration.ofMillis(
+                        KafkaClients.deliveryTimeout(config.kafka()) + config.kafka().timeoutMs())),
                 config.deadLetterLimit(),
                 System::nanoTime);
-        InsertPipeline pipeline = InsertPipeline.background()) {
-      probes.scheduleWithFixedDelay(
-          () -> health.clickhouse(safePing(gateway)), 0, 5, TimeUnit.SECONDS);
+        InsertPipeline pipeline = InsertPipeline.background();
+        // closed first: no probe may run against the closed clients and report an outage
+        Dependencies probing =
+            dependencies.startProbes(
+                gateway,
+                new KafkaProbe(
+                    KafkaClients.admin(config.kafka(), env, config.health().probeTimeout()),
+                    config.kafka().groupId(),
+                    config.health().probeTimeout()))) {
       SinkContext ctx =
           new SinkContext(
               gateway,
@@ -117,7 +120,9 @@ public final class SinkWorker {
               codec.decoders().get(),
               sinks,
               ctx,
-              health);
+              health,
+              config.kafka().timeout(),
+              dependencies.kafka()::up);
       if (stopSignal.getCount() == 0) {
         loop.stop();
       }
@@ -131,7 +136,7 @@ public final class SinkWorker {
     } catch (StoppedException e) {
       log.warn("event=stopped_during_start reason=\"{}\"", e.getMessage());
     } finally {
-      probes.shutdownNow();
+      dependencies.close();
       if (http != null) {
         http.close();
       }
@@ -139,17 +144,10 @@ public final class SinkWorker {
     }
   }
 
-  private static boolean safePing(ClickHouseGateway gateway) {
-    try {
-      return gateway.ping();
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
   /** Asks the worker to flush, commit and stop; waits up to {@code timeoutMillis} for it. */
   public boolean stop(long timeoutMillis) throws InterruptedException {
     stopSignal.countDown();
+    dependencies.pause().stop();
     SinkLoop current = loop;
     if (current != null) {
       current.stop();

@@ -35,6 +35,10 @@ class ConfigLoaderTest {
     assertThat(c.deadLetterLimit()).isEqualTo(new DeadLetterLimit(10, 30));
     assertThat(c.truncate()).isEqualTo(TruncatePolicy.IGNORE);
     assertThat(c.http().port()).isZero();
+    assertThat(c.kafka().timeoutMs()).isEqualTo(5000);
+    assertThat(c.clickhouse().connectTimeoutMs()).isEqualTo(3000);
+    assertThat(c.clickhouse().requestTimeoutMs()).isEqualTo(60_000);
+    assertThat(c.health()).isEqualTo(new HealthConfig(500L, 1500L));
     assertThat(c.tableForTopic("dev.public.orders").table()).isEqualTo("orders");
   }
 
@@ -49,6 +53,11 @@ class ConfigLoaderTest {
     assertThat(c.http().port()).isEqualTo(8080);
     assertThat(c.clickhouse().user()).isEqualTo("default");
     assertThat(c.kafka().clientProperties()).isEmpty();
+    assertThat(c.kafka().timeoutMs()).isEqualTo(10_000);
+    assertThat(c.clickhouse().connectTimeoutMs()).isEqualTo(5_000);
+    assertThat(c.clickhouse().requestTimeoutMs()).isEqualTo(120_000);
+    assertThat(c.health().probeIntervalMs()).isEqualTo(1_000);
+    assertThat(c.health().probeTimeoutMs()).isEqualTo(3_000);
   }
 
   @Test
@@ -59,7 +68,8 @@ class ConfigLoaderTest {
             "tables[1].keyColumns: must not be empty",
             "batch.maxRows: must be greater than 0",
             "deadLetterLimit.maxPerTable: must be 0 or more",
-            "deadLetterLimit.windowSeconds: must be greater than 0");
+            "deadLetterLimit.windowSeconds: must be greater than 0",
+            "health.probeTimeoutMs: must be greater than 0");
   }
 
   @Test
@@ -162,7 +172,8 @@ class ConfigLoaderTest {
             c.deadLetterLimit(),
             c.truncate(),
             c.http(),
-            c.toastPlaceholder());
+            c.toastPlaceholder(),
+            c.health());
     assertThat(
             WorkerEnvironment.load(withFile, Map.of("CLICKHOUSE_PASSWORD", "envpw"))
                 .clickhousePassword())

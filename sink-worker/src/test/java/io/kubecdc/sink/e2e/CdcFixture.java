@@ -95,14 +95,23 @@ final class CdcFixture implements AutoCloseable {
 
   /** The worker's YAML for the given tables (name -> key columns + ClickHouse column types). */
   Path workerConfig(List<TargetTable> targets, int httpPort, String extraYaml) throws IOException {
-    return workerConfig(id, targets, t -> topic(t.name()), httpPort, extraYaml, Map.of());
+    return workerConfig(
+        id, targets, t -> topic(t.name()), httpPort, extraYaml, Map.of(), stack.clickhouseUrl());
   }
 
   /** As above, with {@code outOfRange} choices by column name. */
   Path workerConfig(
       List<TargetTable> targets, int httpPort, String extraYaml, Map<String, String> outOfRange)
       throws IOException {
-    return workerConfig(id, targets, t -> topic(t.name()), httpPort, extraYaml, outOfRange);
+    return workerConfig(
+        id, targets, t -> topic(t.name()), httpPort, extraYaml, outOfRange, stack.clickhouseUrl());
+  }
+
+  /** The same, with the worker reaching ClickHouse at {@code clickhouseUrl} (a proxy, say). */
+  Path workerConfig(List<TargetTable> targets, int httpPort, String extraYaml, String clickhouseUrl)
+      throws IOException {
+    return workerConfig(
+        id, targets, t -> topic(t.name()), httpPort, extraYaml, Map.of(), clickhouseUrl);
   }
 
   /** The worker's YAML for tables in ClickHouse {@code database}, each read from its topic. */
@@ -113,7 +122,8 @@ final class CdcFixture implements AutoCloseable {
       int httpPort,
       String extraYaml)
       throws IOException {
-    return workerConfig(database, targets, topicOf, httpPort, extraYaml, Map.of());
+    return workerConfig(
+        database, targets, topicOf, httpPort, extraYaml, Map.of(), stack.clickhouseUrl());
   }
 
   private Path workerConfig(
@@ -122,13 +132,14 @@ final class CdcFixture implements AutoCloseable {
       Function<TargetTable, String> topicOf,
       int httpPort,
       String extraYaml,
-      Map<String, String> outOfRange)
+      Map<String, String> outOfRange,
+      String clickhouseUrl)
       throws IOException {
     StringBuilder y = new StringBuilder();
     y.append("kafka:\n  bootstrapServers: \"").append(stack.kafkaBootstrap()).append("\"\n");
     y.append("  groupId: \"kubecdc.test.").append(id).append(".v1\"\n");
     y.append("  maxEventBytes: ").append(events.sizeLimit().maxEventBytes()).append("\n");
-    y.append("clickhouse:\n  url: \"").append(stack.clickhouseUrl()).append("\"\n");
+    y.append("clickhouse:\n  url: \"").append(clickhouseUrl).append("\"\n");
     y.append("  user: \"").append(stack.clickhouseUser()).append("\"\n");
     y.append("tables:\n");
     for (TargetTable t : targets) {

@@ -95,6 +95,7 @@ final class ItStack implements AutoCloseable {
         limit,
         truncate,
         new HttpConfig(0),
+        null,
         null);
   }
 

@@ -87,7 +87,8 @@ class SystematicFailureIT {
               c.deadLetterLimit(),
               c.truncate(),
               c.http(),
-              c.toastPlaceholder());
+              c.toastPlaceholder(),
+              c.health());
       ItStack.Running worker = it.start(config);
       int port = worker.port();
       it.send("k1", "1:1:a");

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A TCP forwarder to a real service that a test can take down (refusing) and bring back. */
-final class TogglingProxy implements AutoCloseable {
+public final class TogglingProxy implements AutoCloseable {
   private final String targetHost;
   private final int targetPort;
   private final int port;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile ServerSocket server;
 
-  TogglingProxy(String targetHost, int targetPort) throws IOException {
+  public TogglingProxy(String targetHost, int targetPort) throws IOException {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
     try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
@@ -27,11 +27,11 @@ final class TogglingProxy implements AutoCloseable {
     up();
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  synchronized void up() throws IOException {
+  public synchronized void up() throws IOException {
     ServerSocket s = new ServerSocket();
     s.setReuseAddress(true);
     s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -42,7 +42,7 @@ final class TogglingProxy implements AutoCloseable {
   }
 
   /** Stops listening and cuts every open connection: clients see refused/reset connections. */
-  synchronized void down() throws IOException {
+  public synchronized void down() throws IOException {
     server.close();
     for (Socket s : open) {
       s.close();

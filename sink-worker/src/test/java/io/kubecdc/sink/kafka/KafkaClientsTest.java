@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class KafkaClientsTest {
   private static final WorkerEnvironment ENV = new WorkerEnvironment(null, null);
   private static final KafkaConfig KAFKA =
-      new KafkaConfig("127.0.0.1:9092", "kubecdc.prod.orders.v1", Map.of(), 8 << 20);
+      new KafkaConfig("127.0.0.1:9092", "kubecdc.prod.orders.v1", Map.of(), 8 << 20, null);
 
   @Test
   void shouldFetchAtLeastOneEventOfTheConnectorsLimit() {

@@ -11,6 +11,7 @@ import io.kubecdc.sink.fakes.Rows;
 import io.kubecdc.sink.health.HealthState;
 import io.kubecdc.sink.retry.StoppedException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +55,9 @@ class SinkLoopTest {
             DECODER,
             Map.of("orders", new TableSink(Fixtures.ORDERS, f.context())),
             f.context(),
-            new HealthState());
+            new HealthState(),
+            Duration.ofSeconds(1),
+            () -> true);
     loop.subscribe();
     consumer.rebalance(List.of(TP));
     consumer.updateBeginningOffsets(Map.of(TP, 0L));

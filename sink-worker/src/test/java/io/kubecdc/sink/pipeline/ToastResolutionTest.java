@@ -4,8 +4,11 @@ import static io.kubecdc.sink.fakes.Rows.ref;
 import static io.kubecdc.sink.fakes.Rows.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubecdc.sink.decode.ChangeEvent;
 import io.kubecdc.sink.decode.Unavailable;
 import io.kubecdc.sink.fakes.Fixtures;
+import io.kubecdc.sink.fakes.LogCapture;
+import io.kubecdc.sink.fakes.Rows;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,13 +59,47 @@ class ToastResolutionTest {
   }
 
   @Test
-  void shouldWriteTheDefaultAndCountItWhenNoPreviousRowExists() throws Exception {
+  void shouldWriteTheDefaultCountItAndWarnWhenNoPreviousRowExists() throws Exception {
     TableSink sink = new TableSink(Fixtures.ORDERS, f.context());
-    sink.accept(upsert(5, "id", 9L, "name", toast), ref(0));
-    sink.flush();
-    assertThat(f.gateway.inserted).containsExactly("id=9,name=null,|5");
+    try (LogCapture log = new LogCapture(TableSink.class)) {
+      sink.accept(upsert(5, "id", 9L, "name", toast), ref(0));
+      sink.accept(upsert(6, "id", 8L, "name", "other key"), ref(1));
+      sink.flush();
+      assertThat(log.containing("event=toast_missing"))
+          .containsExactly("WARN event=toast_missing table=db.orders column=name version=5");
+    }
+    assertThat(f.gateway.inserted).containsExactly("id=8,name=other key,|6", "id=9,name=null,|5");
     assertThat(f.scrape())
         .contains("kubecdc_sink_toast_lookups_total{source=\"missing\",table=\"db.orders\"} 1.0");
+  }
+
+  @Test
+  void shouldOnlyCountAMissingValueWhenALaterRowOfTheBatchDeletesTheKey() throws Exception {
+    TableSink sink = new TableSink(Fixtures.ORDERS, f.context());
+    try (LogCapture log = new LogCapture(TableSink.class)) {
+      sink.accept(upsert(5, "id", 9L, "name", toast), ref(0));
+      sink.accept(Rows.row(ChangeEvent.Op.DELETE, 6, "id", 9L), ref(1));
+      sink.flush();
+      assertThat(log.containing("event=toast_missing")).as("nothing visible is lost").isEmpty();
+    }
+    assertThat(f.gateway.inserted)
+        .containsExactly("id=9,name=null,|6|deleted", "id=9,name=null,|5");
+    assertThat(f.scrape())
+        .contains(
+            "kubecdc_sink_toast_lookups_total{source=\"missing_deleted\",table=\"db.orders\"} 1.0")
+        .doesNotContain("source=\"missing\"");
+  }
+
+  @Test
+  void shouldWarnWhenTheKeyIsInsertedAgainAfterItsDeleteInTheBatch() {
+    TableSink sink = new TableSink(Fixtures.ORDERS, f.context());
+    try (LogCapture log = new LogCapture(TableSink.class)) {
+      sink.accept(upsert(5, "id", 9L, "name", toast), ref(0));
+      sink.accept(Rows.row(ChangeEvent.Op.DELETE, 6, "id", 9L), ref(1));
+      sink.accept(upsert(7, "id", 9L, "name", "again"), ref(2));
+      sink.flush();
+      assertThat(log.containing("event=toast_missing")).hasSize(1);
+    }
   }
 
   /** What ClickHouse answers for hex(column): String columns are read as bytes. */

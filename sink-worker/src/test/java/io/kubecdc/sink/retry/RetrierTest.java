@@ -23,8 +23,8 @@ class RetrierTest {
         }
 
         @Override
-        public void recovered(String what, int attempts) {
-          events.add("recovered " + attempts);
+        public void ended(String what, int attempts, boolean succeeded) {
+          events.add((succeeded ? "recovered " : "gave up ") + attempts);
         }
       };
 
@@ -103,5 +103,68 @@ class RetrierTest {
                           throw new TransientException("clickhouse_unavailable", "down", null);
                         }))
         .isInstanceOf(StoppedException.class);
+  }
+
+  @Test
+  void shouldRetryAtOnceAndFromTheShortestDelayWhenADependencyComesBack() {
+    RetryPause pause = new RetryPause();
+    List<Long> delays = new ArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
+    Retrier woken =
+        new Retrier(
+            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30), 0, () -> 0),
+            new Retrier.Sleeper() {
+              @Override
+              public void sleep(Duration d) throws InterruptedException {
+                delays.add(d.toMillis());
+                if (d.toMillis() == 800) {
+                  pause.wake(); // the probe sees the dependency again during a long pause
+                }
+                pause.sleep(Duration.ZERO);
+              }
+
+              @Override
+              public long wakeups() {
+                return pause.wakeups();
+              }
+            },
+            listener,
+            () -> false);
+    woken.call(
+        "op",
+        () -> {
+          if (calls.incrementAndGet() < 7) {
+            throw new TransientException("kafka_unavailable", "down", null);
+          }
+          return null;
+        });
+    assertThat(delays).containsExactly(100L, 200L, 400L, 800L, 100L, 200L);
+    assertThat(events).last().isEqualTo("recovered 7");
+  }
+
+  @Test
+  void shouldEndAPauseEarlyWhenWokenOrStopped() throws Exception {
+    RetryPause pause = new RetryPause();
+    Thread waker =
+        new Thread(
+            () -> {
+              sleepQuietly(100);
+              pause.wake();
+            });
+    waker.start();
+    long start = System.nanoTime();
+    pause.sleep(Duration.ofSeconds(30));
+    assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(10).toNanos());
+    pause.stop();
+    pause.sleep(Duration.ofSeconds(30));
+    waker.join();
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
