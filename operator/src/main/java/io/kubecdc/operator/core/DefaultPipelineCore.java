@@ -240,7 +240,7 @@ public final class DefaultPipelineCore implements PipelineCore {
 
   private static ClientV2Gateway clickhouse(PipelineRequest request) {
     Secrets.Credentials c = request.secrets().clickhouse();
-    return new ClientV2Gateway(
+    return io.kubecdc.operator.clickhouse.ClickHouseClients.open(
         request.environment().getClickhouse().getUrl(), c.user(), c.password());
   }
 

@@ -65,8 +65,12 @@ public final class OperatorMain {
   }
 
   /** The core the operator runs; the lead plugs the real implementation in here. */
+  /** The real core; the worker reads the ClickHouse password where the Deployment mounts it. */
   static PipelineCore defaultCore() {
-    throw new IllegalStateException(
-        "no PipelineCore implementation is wired into OperatorMain yet");
+    return new io.kubecdc.operator.core.DefaultPipelineCore(
+        SinkInputs.PASSWORD_FILE, SLOT_WAL_WARNING_BYTES);
   }
+
+  /** Retained WAL above which a slot is reported as growing: 5 GiB. */
+  static final long SLOT_WAL_WARNING_BYTES = 5L << 30;
 }

@@ -31,7 +31,7 @@ class TablesPartIT {
   TablesPartIT(StackEndpoints stack) throws Exception {
     this.stack = stack;
     this.clickhouse =
-        new ClientV2Gateway(
+        io.kubecdc.operator.clickhouse.ClickHouseClients.open(
             stack.clickhouseUrl(), stack.clickhouseUser(), stack.clickhousePassword());
     this.part = new TablesPart(clickhouse);
     pg("CREATE SCHEMA " + id);

@@ -143,7 +143,7 @@ class CoreIT {
     Path config = Files.writeString(dir.resolve("sink.yaml"), r.workerConfig().orElseThrow());
     Process worker = startWorker(config);
     try (ClientV2Gateway ch =
-        new ClientV2Gateway(
+        io.kubecdc.operator.clickhouse.ClickHouseClients.open(
             stack.clickhouseUrl(), stack.clickhouseUser(), stack.clickhousePassword())) {
       pg("INSERT INTO " + id + ".customers VALUES (3, 'Linus', 'z')");
       pg("UPDATE " + id + ".customers SET name = 'Ada L.' WHERE id = 1");
@@ -187,7 +187,7 @@ class CoreIT {
     assertThat(count("pg_replication_slots WHERE slot_name = 'kubecdc_it_" + id + "'")).isZero();
     assertThat(count("pg_publication WHERE pubname = 'kubecdc_it_" + id + "'")).isZero();
     try (ClientV2Gateway ch =
-        new ClientV2Gateway(
+        io.kubecdc.operator.clickhouse.ClickHouseClients.open(
             stack.clickhouseUrl(), stack.clickhouseUser(), stack.clickhousePassword())) {
       assertThat(rows(ch, "SELECT count() FROM system.tables WHERE database = '" + id + "'"))
           .containsExactly("0");

@@ -45,7 +45,8 @@ public final class ClickHouseService extends JavaService {
 
   @Override
   protected List<String> jvmOptions() {
-    return List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC");
+    // inserts of 32 MiB values (LargeValuesIT) held several copies of a body: 512 MiB ran out
+    return List.of("-Xms64m", "-Xmx2g", "-XX:+UseG1GC");
   }
 
   @Override
