@@ -26,7 +26,7 @@ public final class TableSink {
   private TableBatch batch;
   private volatile TableBatch spare;
   private long oldestNanos = -1;
-  private long maxSourceTs;
+  private SourceTimes sourceTimes = new SourceTimes();
 
   public TableSink(TableLayout layout, SinkContext ctx) {
     this.label = layout.database() + "." + layout.table();
@@ -84,7 +84,7 @@ public final class TableSink {
     if (oldestNanos < 0) {
       oldestNanos = ctx.nanoClock().getAsLong();
     }
-    maxSourceTs = Math.max(maxSourceTs, sourceTs);
+    sourceTimes.add(sourceTs);
   }
 
   /** Flushes, adds the columns, switches to a batch of the wider layout. False if refused. */
@@ -154,10 +154,10 @@ public final class TableSink {
             : ctx.codec().batches().create(full.layout());
     FlushJob job =
         new FlushJob(
-            label, ctx, toast, full, refs, toast.takeDeferred(), maxSourceTs, b -> spare = b);
+            label, ctx, toast, full, refs, toast.takeDeferred(), sourceTimes, b -> spare = b);
     refs.clear();
     oldestNanos = -1;
-    maxSourceTs = 0;
+    sourceTimes = new SourceTimes();
     return job;
   }
 
