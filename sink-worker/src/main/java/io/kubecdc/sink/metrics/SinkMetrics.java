@@ -72,7 +72,8 @@ public final class SinkMetrics {
           .labelNames("table")
           .classicOnly()
           .classicUpperBounds(
-              0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 30, 60)
+              0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 7.5, 10,
+              15, 20, 30, 60)
           .register(registry);
   private final Gauge lag =
       Gauge.builder()

@@ -72,7 +72,9 @@ public final class SinkWorker {
   }
 
   public void run() throws IOException {
+    StartupTimer startup = new StartupTimer();
     startHttp();
+    startup.step("http");
     Retrier retrier =
         new Retrier(
             Backoff.standard(),
@@ -93,6 +95,7 @@ public final class SinkWorker {
                 config.deadLetterLimit(),
                 System::nanoTime);
         InsertPipeline pipeline = InsertPipeline.background()) {
+      startup.step("clients");
       probes.scheduleWithFixedDelay(
           () -> health.clickhouse(safePing(gateway)), 0, 5, TimeUnit.SECONDS);
       SinkContext ctx =
@@ -111,6 +114,7 @@ public final class SinkWorker {
       for (TableConfig table : config.tables()) {
         sinks.put(table.topic(), new TableSink(bootstrap.ensure(table), ctx));
       }
+      startup.step("tables");
       loop =
           new SinkLoop(
               KafkaClients.consumer(config.kafka(), env),
@@ -121,12 +125,14 @@ public final class SinkWorker {
       if (stopSignal.getCount() == 0) {
         loop.stop();
       }
+      startup.step("consumer");
       health.started();
       log.info(
-          "event=started group={} topics={} env={}",
+          "event=started group={} topics={} env={} {}",
           config.kafka().groupId(),
           config.topics(),
-          env);
+          env,
+          startup.summary());
       loop.run();
     } catch (StoppedException e) {
       log.warn("event=stopped_during_start reason=\"{}\"", e.getMessage());

@@ -41,6 +41,7 @@ final class CdcFixture implements AutoCloseable {
   private final ConnectRest connect;
   private final List<String> tables = new ArrayList<>();
   private final Path dir;
+  private int checkpoint = 1;
 
   /** The pipeline's event settings, rendered into the connector and the worker config alike. */
   PipelineEvents events = PipelineEvents.forPipeline("e2e", id);
@@ -126,7 +127,11 @@ final class CdcFixture implements AutoCloseable {
       throws IOException {
     StringBuilder y = new StringBuilder();
     y.append("kafka:\n  bootstrapServers: \"").append(stack.kafkaBootstrap()).append("\"\n");
-    y.append("  groupId: \"kubecdc.test.").append(id).append(".v1\"\n");
+    y.append("  groupId: \"kubecdc.test.")
+        .append(id)
+        .append(".v")
+        .append(checkpoint)
+        .append("\"\n");
     y.append("  maxEventBytes: ").append(events.sizeLimit().maxEventBytes()).append("\n");
     y.append("clickhouse:\n  url: \"").append(stack.clickhouseUrl()).append("\"\n");
     y.append("  user: \"").append(stack.clickhouseUser()).append("\"\n");
@@ -164,6 +169,11 @@ final class CdcFixture implements AutoCloseable {
   /** A YAML double-quoted scalar: any name, quotes and backslashes included. */
   static String yaml(String s) {
     return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  /** The next worker configs use a fresh consumer group, which reads the topics from the start. */
+  void nextCheckpoint() {
+    checkpoint++;
   }
 
   WorkerProcess worker(Path config, int httpPort) {

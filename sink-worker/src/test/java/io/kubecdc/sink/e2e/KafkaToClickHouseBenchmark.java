@@ -51,7 +51,7 @@ class KafkaToClickHouseBenchmark {
       OrdersEvents events = new OrdersEvents();
       TargetTable target = target(events.next());
       long t0 = System.nanoTime();
-      long bytes = load(stack, topic, events);
+      long bytes = load(stack, topic, events, EVENTS);
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
           "load: %,d events (%.0f MB of JSON) into Kafka in %.1f s%n",
@@ -83,16 +83,16 @@ class KafkaToClickHouseBenchmark {
             "drain: %,d events Kafka -> ClickHouse in %.1f s from the worker's start: %,.0f events/s;"
                 + " %,.0f events/s from its first insert to its last%n",
             EVENTS, seconds, EVENTS / seconds, (EVENTS - firstRows[0]) / steady);
-        System.out.printf(
-            "drain: %d inserts, %.1f s waiting for ClickHouse in all%n",
-            (long) worker.metric("kubecdc_sink_insert_duration_seconds_count"),
-            worker.metric("kubecdc_sink_insert_duration_seconds_sum"));
+        System.out.println("drain: " + worker.insertSummary());
         System.out.println("worker " + WorkerMemory.of(worker));
       }
     }
   }
 
-  private static long load(StackEndpoints stack, String topic, OrdersEvents events)
+  /**
+   * Writes {@code count} orders events into {@code topic} as the connector would; returns bytes.
+   */
+  static long load(StackEndpoints stack, String topic, OrdersEvents events, int count)
       throws Exception {
     Map<String, Object> p =
         Map.of(
@@ -110,7 +110,7 @@ class KafkaToClickHouseBenchmark {
             ByteArraySerializer.class);
     long bytes = 0;
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-      for (int i = 0; i < EVENTS; i++) {
+      for (int i = 0; i < count; i++) {
         byte[] value = events.next();
         bytes += value.length;
         producer.send(new ProducerRecord<>(topic, null, value));
@@ -121,7 +121,7 @@ class KafkaToClickHouseBenchmark {
   }
 
   /** The target table as the operator will derive it: the decoder's own type mapping. */
-  private static TargetTable target(byte[] event) throws Exception {
+  static TargetTable target(byte[] event) throws Exception {
     EventSchema schema = ((ChangeEvent.Row) new EventDecoder().decode(event)).schema();
     Map<String, String> columns = new LinkedHashMap<>();
     schema.fields().forEach(field -> columns.put(field.name(), field.clickhouseType()));
