@@ -26,10 +26,13 @@ import io.kubecdc.sink.retry.StoppedException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +78,11 @@ public final class SinkWorker {
     StartupTimer startup = new StartupTimer();
     startHttp();
     startup.step("http");
+    // the consumer's construction (class loading, mostly) overlaps the ClickHouse side of the start
+    CompletableFuture<KafkaConsumer<byte[], byte[]>> consumer =
+        CompletableFuture.supplyAsync(
+            () -> KafkaClients.consumer(config.kafka(), env),
+            r -> new Thread(r, "sink-start").start());
     Retrier retrier =
         new Retrier(
             Backoff.standard(),
@@ -115,17 +123,11 @@ public final class SinkWorker {
         sinks.put(table.topic(), new TableSink(bootstrap.ensure(table), ctx));
       }
       startup.step("tables");
-      loop =
-          new SinkLoop(
-              KafkaClients.consumer(config.kafka(), env),
-              codec.decoders().get(),
-              sinks,
-              ctx,
-              health);
+      loop = new SinkLoop(join(consumer), codec.decoders().get(), sinks, ctx, health);
       if (stopSignal.getCount() == 0) {
         loop.stop();
       }
-      startup.step("consumer");
+      startup.step("consumer_wait");
       health.started();
       log.info(
           "event=started group={} topics={} env={} {}",
@@ -137,11 +139,26 @@ public final class SinkWorker {
     } catch (StoppedException e) {
       log.warn("event=stopped_during_start reason=\"{}\"", e.getMessage());
     } finally {
+      if (loop == null) {
+        consumer.thenAccept(KafkaConsumer::close); // the loop closes it once it runs
+      }
       probes.shutdownNow();
       if (http != null) {
         http.close();
       }
       stopped.countDown();
+    }
+  }
+
+  /** The future's value; its failure as thrown by the task, not wrapped. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
     }
   }
 
