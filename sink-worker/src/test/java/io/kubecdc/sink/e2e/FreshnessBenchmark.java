@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bench.coldSeconds} meet a cold worker JVM; steady state is what is committed after {@code
  * bench.warmSeconds}. Prints p50/p95/p99/max per stage and window; asserts nothing about time. Run
  * with bin/bench; {@code -Dbench.rate=10000 -Dbench.seconds=60} for the high rate, {@code
- * -Dbench.maxDelayMs=N} to try another flush delay.
+ * -Dbench.maxDelayMs=N} to try another flush delay, {@code -Dbench.connector=k=v,...} other
+ * connector settings.
  */
 @Tag("benchmark")
 @ExtendWith(LocalStackExtension.class)
@@ -47,7 +48,7 @@ class FreshnessBenchmark {
     try (CdcFixture f = new CdcFixture(stack, dir)) {
       f.sourceTable("orders", OrdersTable.COLUMNS_SQL);
       createTopicWithAppendTime(stack, f.topic("orders"));
-      f.startConnector();
+      f.startConnector(connectorOverrides());
       int port = CdcFixture.freePort();
       String batch = MAX_DELAY_MS.isEmpty() ? "" : "batch:\n  maxDelayMs: " + MAX_DELAY_MS + "\n";
       Path config = f.workerConfig(List.of(OrdersTable.target()), port, batch);
@@ -99,6 +100,17 @@ class FreshnessBenchmark {
         System.out.println("worker " + WorkerMemory.of(worker));
       }
     }
+  }
+
+  /** {@code -Dbench.connector=k=v,k=v}: connector settings to try on top of the contract's. */
+  private static Map<String, String> connectorOverrides() {
+    Map<String, String> overrides = new java.util.TreeMap<>();
+    for (String kv : System.getProperty("bench.connector", "").split(",")) {
+      if (kv.contains("=")) {
+        overrides.put(kv.substring(0, kv.indexOf('=')).trim(), kv.substring(kv.indexOf('=') + 1));
+      }
+    }
+    return overrides;
   }
 
   /** The topic as Debezium would create it, but stamped by the broker when it appends a record. */

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Cold start of the worker: from starting its JVM to ready ({@code /readyz} 200) and to its first
  * acknowledged insert, with 1,000 change events waiting in its topic and a fresh consumer group
  * each time. JVM variants run alternately, {@code bench.starts} times each, so that a busy machine
- * hurts them alike: the worker as deployed, and with an AppCDS archive of the classes a first run
- * loaded (dumped with {@code jcmd VM.cds dynamic_dump}, used with {@code -XX:SharedArchiveFile}).
- * Prints min, median and max per variant; asserts nothing about time. Run with bin/bench.
+ * hurts them alike: the worker as deployed; with the class-data sharing archive the build makes
+ * ({@code -Pcds}, {@code target/sink-worker.jsa}); and with one of the classes a real first run
+ * loaded (dumped with {@code jcmd VM.cds dynamic_dump}), the most an archive can give. Prints min,
+ * median and max per variant; asserts nothing about time. Run with bin/bench.
  */
 @Tag("benchmark")
 @ExtendWith(LocalStackExtension.class)
@@ -51,7 +52,11 @@ class WorkerStartBenchmark {
       Path archive = dir.resolve("sink-worker.jsa");
       Map<String, List<String>> variants = new LinkedHashMap<>();
       variants.put("as deployed", List.of());
-      variants.put("AppCDS archive", List.of("-XX:SharedArchiveFile=" + archive));
+      Path built = Path.of("target/sink-worker.jsa").toAbsolutePath();
+      if (Files.exists(built)) { // made by the build with -Pcds
+        variants.put("build archive", List.of("-XX:SharedArchiveFile=" + built));
+      }
+      variants.put("run archive", List.of("-XX:SharedArchiveFile=" + archive));
       Start training = start(f, target, List.of("-XX:+RecordDynamicDumpInfo"), archive);
       System.out.printf(
           "cold start: training run %s, archive %d MB%n", training, Files.size(archive) >> 20);
