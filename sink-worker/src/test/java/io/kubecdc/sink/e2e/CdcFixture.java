@@ -26,6 +26,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -60,6 +63,15 @@ final class CdcFixture implements AutoCloseable {
   void sourceTable(String name, String columnsSql) throws SQLException {
     pg("CREATE TABLE " + id + "." + name + " (" + columnsSql + ")");
     tables.add(name);
+  }
+
+  /** Creates the topic of {@code table} ahead of the connector: one partition, {@code configs}. */
+  void createTopic(String table, Map<String, String> configs) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
+      NewTopic topic = new NewTopic(topic(table), 1, (short) 1).configs(configs);
+      admin.createTopics(List.of(topic)).all().get();
+    }
   }
 
   String topic(String table) {

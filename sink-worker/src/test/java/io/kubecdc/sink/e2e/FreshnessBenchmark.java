@@ -12,9 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +44,8 @@ class FreshnessBenchmark {
   void shouldPrintFreshnessAtASteadyRateByStage(StackEndpoints stack) throws Exception {
     try (CdcFixture f = new CdcFixture(stack, dir)) {
       f.sourceTable("orders", OrdersTable.COLUMNS_SQL);
-      createTopicWithAppendTime(stack, f.topic("orders"));
+      // as Debezium would create it, but stamped by the broker when it appends a record
+      f.createTopic("orders", Map.of("message.timestamp.type", "LogAppendTime"));
       f.startConnector(connectorOverrides());
       int port = CdcFixture.freePort();
       String batch = MAX_DELAY_MS.isEmpty() ? "" : "batch:\n  maxDelayMs: " + MAX_DELAY_MS + "\n";
@@ -111,18 +109,6 @@ class FreshnessBenchmark {
       }
     }
     return overrides;
-  }
-
-  /** The topic as Debezium would create it, but stamped by the broker when it appends a record. */
-  private static void createTopicWithAppendTime(StackEndpoints stack, String topic)
-      throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
-      NewTopic t =
-          new NewTopic(topic, 1, (short) 1)
-              .configs(Map.of("message.timestamp.type", "LogAppendTime"));
-      admin.createTopics(List.of(t)).all().get();
-    }
   }
 
   /** The worker's ack histogram once the events before {@code upTo} are visible. */

@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,16 +39,10 @@ class KafkaToClickHouseBenchmark {
   @Test
   void shouldPrintTheDrainRate(StackEndpoints stack) throws Exception {
     try (CdcFixture f = new CdcFixture(stack, dir)) {
-      String topic = f.topic("orders");
-      try (Admin admin =
-          Admin.create(
-              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
-        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-      }
-      OrdersEvents events = new OrdersEvents();
-      TargetTable target = target(events.next());
       long t0 = System.nanoTime();
-      long bytes = load(stack, topic, events, EVENTS);
+      Preloaded preloaded = preload(f, EVENTS);
+      TargetTable target = preloaded.target();
+      long bytes = preloaded.bytes();
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
           "load: %,d events (%.0f MB of JSON) into Kafka in %.1f s%n",
@@ -90,9 +81,19 @@ class KafkaToClickHouseBenchmark {
   }
 
   /**
-   * Writes {@code count} orders events into {@code topic} as the connector would; returns bytes.
+   * Creates the orders topic of {@code f} and writes {@code count} orders events into it as the
+   * connector would; returns the target table and the bytes of JSON written.
    */
-  static long load(StackEndpoints stack, String topic, OrdersEvents events, int count)
+  static Preloaded preload(CdcFixture f, int count) throws Exception {
+    f.createTopic("orders", Map.of());
+    OrdersEvents events = new OrdersEvents();
+    TargetTable target = target(events.next());
+    return new Preloaded(target, load(f.stack, f.topic("orders"), events, count));
+  }
+
+  record Preloaded(TargetTable target, long bytes) {}
+
+  private static long load(StackEndpoints stack, String topic, OrdersEvents events, int count)
       throws Exception {
     Map<String, Object> p =
         Map.of(

@@ -2,7 +2,6 @@ package io.kubecdc.sink.e2e;
 
 import static org.awaitility.Awaitility.await;
 
-import io.kubecdc.sink.bench.OrdersEvents;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackExtension;
 import java.nio.file.Files;
@@ -12,9 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,15 +36,7 @@ class WorkerStartBenchmark {
   @Test
   void shouldPrintTheTimeToReadyAndToTheFirstInsert(StackEndpoints stack) throws Exception {
     try (CdcFixture f = new CdcFixture(stack, dir)) {
-      String topic = f.topic("orders");
-      try (Admin admin =
-          Admin.create(
-              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
-        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-      }
-      OrdersEvents events = new OrdersEvents();
-      CdcFixture.TargetTable target = KafkaToClickHouseBenchmark.target(events.next());
-      KafkaToClickHouseBenchmark.load(stack, topic, events, EVENTS);
+      CdcFixture.TargetTable target = KafkaToClickHouseBenchmark.preload(f, EVENTS).target();
       Path archive = dir.resolve("sink-worker.jsa");
       Map<String, List<String>> variants = new LinkedHashMap<>();
       variants.put("as deployed", List.of());
