@@ -17,6 +17,7 @@ import io.kubecdc.sink.kafka.RecordFetcher;
 import io.kubecdc.sink.metrics.SinkMetrics;
 import io.kubecdc.sink.pipeline.FlushPolicy;
 import io.kubecdc.sink.pipeline.InsertPipeline;
+import io.kubecdc.sink.pipeline.ParallelDecoding;
 import io.kubecdc.sink.pipeline.SinkContext;
 import io.kubecdc.sink.pipeline.SinkLoop;
 import io.kubecdc.sink.pipeline.TableSink;
@@ -123,7 +124,14 @@ public final class SinkWorker {
         sinks.put(table.topic(), new TableSink(bootstrap.ensure(table), ctx));
       }
       startup.step("tables");
-      loop = new SinkLoop(join(consumer), codec.decoders().get(), sinks, ctx, health);
+      loop =
+          new SinkLoop(
+              join(consumer),
+              codec.decoders(),
+              ParallelDecoding.defaultThreads(),
+              sinks,
+              ctx,
+              health);
       if (stopSignal.getCount() == 0) {
         loop.stop();
       }
