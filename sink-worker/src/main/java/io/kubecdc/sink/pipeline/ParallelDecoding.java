@@ -21,6 +21,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class ParallelDecoding implements AutoCloseable {
   static final int MIN_RECORDS_PER_THREAD = 256;
 
+  /**
+   * At most this much JSON is decoded ahead of the loop: the heap is sized for one large event at a
+   * time (32 MiB values), not for a poll of them.
+   */
+  static final long MAX_AHEAD_BYTES = 8L << 20;
+
   private final RecordDecoder own;
   private final List<RecordDecoder> helpers = new ArrayList<>();
   private final ExecutorService pool;
@@ -46,6 +52,24 @@ public final class ParallelDecoding implements AutoCloseable {
   /** As many decoders as the JVM sees processors (the container's CPU limit), at most 4. */
   public static int defaultThreads() {
     return Math.min(4, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The end of the next window of {@code records} from {@code from}: at least one record, and no
+   * more than {@link #MAX_AHEAD_BYTES} of values unless that one record is larger.
+   */
+  static int windowEnd(List<ConsumerRecord<byte[], byte[]>> records, int from) {
+    long bytes = 0;
+    int to = from;
+    while (to < records.size()) {
+      byte[] value = records.get(to).value();
+      bytes += value == null ? 0 : value.length;
+      if (to > from && bytes > MAX_AHEAD_BYTES) {
+        break;
+      }
+      to++;
+    }
+    return to;
   }
 
   /**

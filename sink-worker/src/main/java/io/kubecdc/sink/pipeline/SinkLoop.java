@@ -123,9 +123,13 @@ public final class SinkLoop implements Runnable {
     health.beat();
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     consumer.poll(pollTimeout()).forEach(records::add);
-    Object[] decoded = decoding.decode(records);
-    for (int i = 0; i < decoded.length; i++) {
-      handle(records.get(i), decoded[i]);
+    for (int from = 0; from < records.size(); ) {
+      int to = ParallelDecoding.windowEnd(records, from);
+      Object[] decoded = decoding.decode(records.subList(from, to));
+      for (int i = 0; i < decoded.length; i++) {
+        handle(records.get(from + i), decoded[i]);
+      }
+      from = to;
     }
     long now = ctx.nanoClock().getAsLong();
     if (sinks.values().stream().anyMatch(s -> ctx.policy().due(s.oldestPendingNanos(), now))) {

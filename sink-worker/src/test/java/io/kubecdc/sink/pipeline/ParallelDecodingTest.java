@@ -67,6 +67,22 @@ class ParallelDecodingTest {
   }
 
   @Test
+  void shouldDecodeLargeValuesOneByOne() {
+    byte[] large = new byte[(int) ParallelDecoding.MAX_AHEAD_BYTES];
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      records.add(new ConsumerRecord<>("topic", 0, i, null, large));
+    }
+    records.add(new ConsumerRecord<>("topic", 0, 3, null, new byte[10]));
+    records.add(new ConsumerRecord<>("topic", 0, 4, null, null));
+
+    assertThat(ParallelDecoding.windowEnd(records, 0)).isEqualTo(1);
+    assertThat(ParallelDecoding.windowEnd(records, 2)).isEqualTo(3);
+    assertThat(ParallelDecoding.windowEnd(records, 3)).isEqualTo(5);
+    assertThat(ParallelDecoding.windowEnd(records(2_000), 0)).isEqualTo(2_000);
+  }
+
+  @Test
   void shouldDecodeNothingForAnEmptyPoll() {
     try (ParallelDecoding decoding = new ParallelDecoding(this::decoder, 2)) {
       assertThat(decoding.decode(List.of())).isEmpty();
