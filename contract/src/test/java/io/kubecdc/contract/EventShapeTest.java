@@ -20,6 +20,14 @@ class EventShapeTest {
   }
 
   @Test
+  void shouldSendEventsToKafkaInLargeCompressedBatches() {
+    assertThat(EventShape.connectorSettings())
+        .containsEntry("producer.override.compression.type", "lz4")
+        .containsEntry("producer.override.batch.size", "524288")
+        .containsEntry("producer.override.linger.ms", "10");
+  }
+
+  @Test
   void shouldNotBeChangeableByCallers() {
     assertThatThrownBy(() -> EventShape.connectorSettings().put("decimal.handling.mode", "double"))
         .isInstanceOf(UnsupportedOperationException.class);

@@ -65,6 +65,16 @@ public final class SinkMetrics {
           .classicOnly()
           .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
           .register(registry);
+  private final Histogram commitToAck =
+      Histogram.builder()
+          .name("kubecdc_sink_commit_to_ack_seconds")
+          .help("Per row: from its source commit to ClickHouse acknowledging its insert")
+          .labelNames("table")
+          .classicOnly()
+          .classicUpperBounds(
+              0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 7.5, 10,
+              15, 20, 30, 60)
+          .register(registry);
   private final Gauge lag =
       Gauge.builder()
           .name("kubecdc_sink_consumer_lag")
@@ -123,6 +133,15 @@ public final class SinkMetrics {
     insertSeconds.labelValues(table).observe(seconds);
     if (maxSourceTsMillis > 0) {
       lastSourceTsMillis.merge(table, maxSourceTsMillis, Math::max);
+    }
+  }
+
+  /** {@code rows} rows committed at the source at {@code sourceMillis} are in ClickHouse now. */
+  public void acknowledged(String table, long sourceMillis, int rows) {
+    double seconds = Math.max(0, clockMillis.getAsLong() - sourceMillis) / 1000.0;
+    var histogram = commitToAck.labelValues(table);
+    for (int i = 0; i < rows; i++) {
+      histogram.observe(seconds);
     }
   }
 

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * The insert of one table's detached batch: the rows, then the rows that waited for TOAST values,
- * completed from ClickHouse, which by then holds the rows just inserted. Runs on the insert thread;
- * hands the emptied batch back for reuse.
+ * completed from ClickHouse, which by then holds the rows just inserted; then how long each row
+ * took from its source commit to this acknowledgement. Runs on the insert thread; hands the emptied
+ * batch back for reuse.
  */
 final class FlushJob implements Runnable {
   private final String label;
@@ -21,7 +22,7 @@ final class FlushJob implements Runnable {
   private final TableBatch batch;
   private final List<SourceRef> refs;
   private final List<ToastResolver.Deferred> waiting;
-  private final long maxSourceTs;
+  private final SourceTimes sourceTimes;
   private final Consumer<TableBatch> recycle;
 
   FlushJob(
@@ -31,7 +32,7 @@ final class FlushJob implements Runnable {
       TableBatch batch,
       List<SourceRef> refs,
       List<ToastResolver.Deferred> waiting,
-      long maxSourceTs,
+      SourceTimes sourceTimes,
       Consumer<TableBatch> recycle) {
     this.label = label;
     this.ctx = ctx;
@@ -39,7 +40,7 @@ final class FlushJob implements Runnable {
     this.batch = batch;
     this.refs = new ArrayList<>(refs);
     this.waiting = waiting;
-    this.maxSourceTs = maxSourceTs;
+    this.sourceTimes = sourceTimes;
     this.recycle = recycle;
   }
 
@@ -52,12 +53,13 @@ final class FlushJob implements Runnable {
       }
       write();
     }
+    sourceTimes.forEach((millis, rows) -> ctx.metrics().acknowledged(label, millis, rows));
     recycle.accept(batch);
   }
 
   private void write() {
     if (batch.rowCount() > 0) {
-      ctx.writer().write(label, batch, refs, maxSourceTs);
+      ctx.writer().write(label, batch, refs, sourceTimes.max());
     }
     batch.clear();
     refs.clear();

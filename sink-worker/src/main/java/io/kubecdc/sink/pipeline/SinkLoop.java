@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +32,7 @@ public final class SinkLoop implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(SinkLoop.class);
 
   private final Consumer<byte[], byte[]> consumer;
-  private final RecordDecoder decoder;
+  private final ParallelDecoding decoding;
   private final Map<String, TableSink> sinks;
   private final SinkContext ctx;
   private final HealthState health;
@@ -40,6 +41,7 @@ public final class SinkLoop implements Runnable {
   private volatile boolean stopping;
   private volatile boolean halted;
 
+  /** With one decoder: every record is decoded on the loop's thread. */
   public SinkLoop(
       Consumer<byte[], byte[]> consumer,
       RecordDecoder decoder,
@@ -48,8 +50,21 @@ public final class SinkLoop implements Runnable {
       HealthState health,
       Duration kafkaTimeout,
       BooleanSupplier kafkaUp) {
+    this(consumer, () -> decoder, 1, sinksByTopic, ctx, health, kafkaTimeout, kafkaUp);
+  }
+
+  /** Decodes large polls on {@code decodeThreads} threads, each with a decoder of its own. */
+  public SinkLoop(
+      Consumer<byte[], byte[]> consumer,
+      Supplier<RecordDecoder> decoders,
+      int decodeThreads,
+      Map<String, TableSink> sinksByTopic,
+      SinkContext ctx,
+      HealthState health,
+      Duration kafkaTimeout,
+      BooleanSupplier kafkaUp) {
     this.consumer = consumer;
-    this.decoder = decoder;
+    this.decoding = new ParallelDecoding(decoders, decodeThreads);
     this.sinks = Map.copyOf(sinksByTopic);
     this.ctx = ctx;
     this.health = health;
@@ -112,8 +127,15 @@ public final class SinkLoop implements Runnable {
   /** One iteration: poll with a deadline-aware timeout, handle, flush when due, commit. */
   void pollOnce() {
     health.beat();
-    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(pollTimeout())) {
-      handle(record);
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    consumer.poll(pollTimeout()).forEach(records::add);
+    for (int from = 0; from < records.size(); ) {
+      int to = ParallelDecoding.windowEnd(records, from);
+      Object[] decoded = decoding.decode(records.subList(from, to));
+      for (int i = 0; i < decoded.length; i++) {
+        handle(records.get(from + i), decoded[i]);
+      }
+      from = to;
     }
     long now = ctx.nanoClock().getAsLong();
     if (sinks.values().stream().anyMatch(s -> ctx.policy().due(s.oldestPendingNanos(), now))) {
@@ -136,18 +158,17 @@ public final class SinkLoop implements Runnable {
     return ctx.policy().pollTimeout(oldest, ctx.nanoClock().getAsLong());
   }
 
-  void handle(ConsumerRecord<byte[], byte[]> record) {
+  /** Routes one record, decoded to a ChangeEvent or the DecodeException it failed with. */
+  void handle(ConsumerRecord<byte[], byte[]> record, Object decoded) {
     TableSink sink = sinks.get(record.topic());
     SourceRef ref = SourceRef.of(record);
-    ChangeEvent event;
-    try {
-      event = decoder.decode(record.value());
-    } catch (DecodeException e) {
+    if (decoded instanceof DecodeException e) {
       ctx.metrics().error("decode");
       ctx.deadLetters().send(ref, "decode", e.getMessage());
       committer.handled(record);
       return;
     }
+    ChangeEvent event = (ChangeEvent) decoded;
     if (event instanceof ChangeEvent.Row row) {
       sink.accept(row, ref);
       if (sink.full()) {
@@ -197,6 +218,7 @@ public final class SinkLoop implements Runnable {
     } catch (StoppedException e) {
       log.warn("event=stopped_without_flush reason=\"{}\"", e.getMessage());
     } finally {
+      decoding.close();
       consumer.close(Duration.ofSeconds(10));
     }
   }

@@ -26,7 +26,7 @@ public final class TableSink {
   private TableBatch batch;
   private volatile TableBatch spare;
   private long oldestNanos = -1;
-  private long maxSourceTs;
+  private SourceTimes sourceTimes = new SourceTimes();
 
   public TableSink(TableLayout layout, SinkContext ctx) {
     this.label = layout.database() + "." + layout.table();
@@ -85,7 +85,7 @@ public final class TableSink {
     if (oldestNanos < 0) {
       oldestNanos = ctx.nanoClock().getAsLong();
     }
-    maxSourceTs = Math.max(maxSourceTs, sourceTs);
+    sourceTimes.add(sourceTs);
   }
 
   /** Flushes, adds the columns, switches to a batch of the wider layout. False if refused. */
@@ -161,11 +161,11 @@ public final class TableSink {
             full,
             refs,
             toast.takeDeferred(full.layout()),
-            maxSourceTs,
+            sourceTimes,
             b -> spare = b);
     refs.clear();
     oldestNanos = -1;
-    maxSourceTs = 0;
+    sourceTimes = new SourceTimes();
     return job;
   }
 

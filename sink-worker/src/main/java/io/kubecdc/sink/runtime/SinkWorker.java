@@ -18,6 +18,7 @@ import io.kubecdc.sink.kafka.RecordFetcher;
 import io.kubecdc.sink.metrics.SinkMetrics;
 import io.kubecdc.sink.pipeline.FlushPolicy;
 import io.kubecdc.sink.pipeline.InsertPipeline;
+import io.kubecdc.sink.pipeline.ParallelDecoding;
 import io.kubecdc.sink.pipeline.SinkContext;
 import io.kubecdc.sink.pipeline.SinkLoop;
 import io.kubecdc.sink.pipeline.TableSink;
@@ -28,8 +29,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +71,14 @@ public final class SinkWorker {
   }
 
   public void run() throws IOException {
+    StartupTimer startup = new StartupTimer();
     startHttp();
+    startup.step("http");
+    // the consumer's construction (class loading, mostly) overlaps the ClickHouse side of the start
+    CompletableFuture<KafkaConsumer<byte[], byte[]>> consumer =
+        CompletableFuture.supplyAsync(
+            () -> KafkaClients.consumer(config.kafka(), env),
+            r -> new Thread(r, "sink-start").start());
     Retrier retrier =
         new Retrier(
             Backoff.standard(),
@@ -98,6 +109,7 @@ public final class SinkWorker {
                     KafkaClients.admin(config.kafka(), env, config.health().probeTimeout()),
                     config.kafka().groupId(),
                     config.health().probeTimeout()))) {
+      startup.step("clients");
       SinkContext ctx =
           new SinkContext(
               gateway,
@@ -114,10 +126,12 @@ public final class SinkWorker {
       for (TableConfig table : config.tables()) {
         sinks.put(table.topic(), new TableSink(bootstrap.ensure(table), ctx));
       }
+      startup.step("tables");
       loop =
           new SinkLoop(
-              KafkaClients.consumer(config.kafka(), env),
-              codec.decoders().get(),
+              join(consumer),
+              codec.decoders(),
+              ParallelDecoding.defaultThreads(),
               sinks,
               ctx,
               health,
@@ -126,21 +140,38 @@ public final class SinkWorker {
       if (stopSignal.getCount() == 0) {
         loop.stop();
       }
+      startup.step("consumer_wait");
       health.started();
       log.info(
-          "event=started group={} topics={} env={}",
+          "event=started group={} topics={} env={} {}",
           config.kafka().groupId(),
           config.topics(),
-          env);
+          env,
+          startup.summary());
       loop.run();
     } catch (StoppedException e) {
       log.warn("event=stopped_during_start reason=\"{}\"", e.getMessage());
     } finally {
       dependencies.close();
+      if (loop == null) {
+        consumer.thenAccept(KafkaConsumer::close); // the loop closes it once it runs
+      }
       if (http != null) {
         http.close();
       }
       stopped.countDown();
+    }
+  }
+
+  /** The future's value; its failure as thrown by the task, not wrapped. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
     }
   }
 

@@ -26,6 +26,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -41,6 +44,7 @@ final class CdcFixture implements AutoCloseable {
   private final ConnectRest connect;
   private final List<String> tables = new ArrayList<>();
   private final Path dir;
+  private int checkpoint = 1;
 
   /** The pipeline's event settings, rendered into the connector and the worker config alike. */
   PipelineEvents events = PipelineEvents.forPipeline("e2e", id);
@@ -59,6 +63,15 @@ final class CdcFixture implements AutoCloseable {
   void sourceTable(String name, String columnsSql) throws SQLException {
     pg("CREATE TABLE " + id + "." + name + " (" + columnsSql + ")");
     tables.add(name);
+  }
+
+  /** Creates the topic of {@code table} ahead of the connector: one partition, {@code configs}. */
+  void createTopic(String table, Map<String, String> configs) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
+      NewTopic topic = new NewTopic(topic(table), 1, (short) 1).configs(configs);
+      admin.createTopics(List.of(topic)).all().get();
+    }
   }
 
   String topic(String table) {
@@ -137,7 +150,11 @@ final class CdcFixture implements AutoCloseable {
       throws IOException {
     StringBuilder y = new StringBuilder();
     y.append("kafka:\n  bootstrapServers: \"").append(stack.kafkaBootstrap()).append("\"\n");
-    y.append("  groupId: \"kubecdc.test.").append(id).append(".v1\"\n");
+    y.append("  groupId: \"kubecdc.test.")
+        .append(id)
+        .append(".v")
+        .append(checkpoint)
+        .append("\"\n");
     y.append("  maxEventBytes: ").append(events.sizeLimit().maxEventBytes()).append("\n");
     y.append("clickhouse:\n  url: \"").append(clickhouseUrl).append("\"\n");
     y.append("  user: \"").append(stack.clickhouseUser()).append("\"\n");
@@ -175,6 +192,11 @@ final class CdcFixture implements AutoCloseable {
   /** A YAML double-quoted scalar: any name, quotes and backslashes included. */
   static String yaml(String s) {
     return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  /** The next worker configs use a fresh consumer group, which reads the topics from the start. */
+  void nextCheckpoint() {
+    checkpoint++;
   }
 
   WorkerProcess worker(Path config, int httpPort) {

@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,16 +39,10 @@ class KafkaToClickHouseBenchmark {
   @Test
   void shouldPrintTheDrainRate(StackEndpoints stack) throws Exception {
     try (CdcFixture f = new CdcFixture(stack, dir)) {
-      String topic = f.topic("orders");
-      try (Admin admin =
-          Admin.create(
-              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
-        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-      }
-      OrdersEvents events = new OrdersEvents();
-      TargetTable target = target(events.next());
       long t0 = System.nanoTime();
-      long bytes = load(stack, topic, events);
+      Preloaded preloaded = preload(f, EVENTS);
+      TargetTable target = preloaded.target();
+      long bytes = preloaded.bytes();
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
           "load: %,d events (%.0f MB of JSON) into Kafka in %.1f s%n",
@@ -83,16 +74,26 @@ class KafkaToClickHouseBenchmark {
             "drain: %,d events Kafka -> ClickHouse in %.1f s from the worker's start: %,.0f events/s;"
                 + " %,.0f events/s from its first insert to its last%n",
             EVENTS, seconds, EVENTS / seconds, (EVENTS - firstRows[0]) / steady);
-        System.out.printf(
-            "drain: %d inserts, %.1f s waiting for ClickHouse in all%n",
-            (long) worker.metric("kubecdc_sink_insert_duration_seconds_count"),
-            worker.metric("kubecdc_sink_insert_duration_seconds_sum"));
+        System.out.println("drain: " + worker.insertSummary());
         System.out.println("worker " + WorkerMemory.of(worker));
       }
     }
   }
 
-  private static long load(StackEndpoints stack, String topic, OrdersEvents events)
+  /**
+   * Creates the orders topic of {@code f} and writes {@code count} orders events into it as the
+   * connector would; returns the target table and the bytes of JSON written.
+   */
+  static Preloaded preload(CdcFixture f, int count) throws Exception {
+    f.createTopic("orders", Map.of());
+    OrdersEvents events = new OrdersEvents();
+    TargetTable target = target(events.next());
+    return new Preloaded(target, load(f.stack, f.topic("orders"), events, count));
+  }
+
+  record Preloaded(TargetTable target, long bytes) {}
+
+  private static long load(StackEndpoints stack, String topic, OrdersEvents events, int count)
       throws Exception {
     Map<String, Object> p =
         Map.of(
@@ -110,7 +111,7 @@ class KafkaToClickHouseBenchmark {
             ByteArraySerializer.class);
     long bytes = 0;
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-      for (int i = 0; i < EVENTS; i++) {
+      for (int i = 0; i < count; i++) {
         byte[] value = events.next();
         bytes += value.length;
         producer.send(new ProducerRecord<>(topic, null, value));
@@ -121,7 +122,7 @@ class KafkaToClickHouseBenchmark {
   }
 
   /** The target table as the operator will derive it: the decoder's own type mapping. */
-  private static TargetTable target(byte[] event) throws Exception {
+  static TargetTable target(byte[] event) throws Exception {
     EventSchema schema = ((ChangeEvent.Row) new EventDecoder().decode(event)).schema();
     Map<String, String> columns = new LinkedHashMap<>();
     schema.fields().forEach(field -> columns.put(field.name(), field.clickhouseType()));

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,13 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   WorkerProcess start() throws IOException {
+    // e.g. -Dworker.jvmOptions=-XX:StartFlightRecording=filename=/tmp/w.jfr to profile
+    String extra = System.getProperty("worker.jvmOptions", "");
+    return start(extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+")));
+  }
+
+  /** Starts the worker's JVM with {@code jvmOptions} added to the deployed ones. */
+  WorkerProcess start(List<String> jvmOptions) throws IOException {
     Path module = Path.of("").toAbsolutePath();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -51,13 +59,9 @@ final class WorkerProcess implements AutoCloseable {
     // G1 for one busy thread on two cores shared with Kafka and ClickHouse
     command.add("-Xmx" + maxHeap);
     command.add("-XX:+UseSerialGC");
-    // e.g. -Dworker.jvmOptions=-XX:StartFlightRecording=filename=/tmp/w.jfr to profile
-    String extra = System.getProperty("worker.jvmOptions", "");
-    if (!extra.isBlank()) {
-      command.addAll(List.of(extra.trim().split("\\s+")));
-    }
+    command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(module.resolve("target/classes") + ":" + module.resolve("target/lib") + "/*");
+    command.add(classPath(module));
     command.add("io.kubecdc.sink.SinkWorkerMain");
     command.add("--config");
     command.add(config.toString());
@@ -71,10 +75,24 @@ final class WorkerProcess implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The module's jar and its dependencies, as the image ships them; the classes folder before
+   * {@code package}. Class-data sharing needs the jar: it archives no classes from folders.
+   */
+  private static String classPath(Path module) throws IOException {
+    String lib = module.resolve("target/lib") + "/*";
+    try (var jars = Files.list(module.resolve("target"))) {
+      return jars.filter(p -> p.getFileName().toString().matches("kubecdc-sink-worker-.*\\.jar"))
+          .findFirst()
+          .map(jar -> jar + ":" + lib)
+          .orElse(module.resolve("target/classes") + ":" + lib);
+    }
+  }
+
   void awaitReady() {
     await()
         .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(100))
+        .pollInterval(Duration.ofMillis(20))
         .until(() -> process.isAlive() && status("/readyz") == 200);
   }
 
@@ -110,6 +128,16 @@ final class WorkerProcess implements AutoCloseable {
       }
     }
     return sum;
+  }
+
+  /** How the worker inserted: how many inserts, rows per insert, time spent waiting for them. */
+  String insertSummary() throws IOException, InterruptedException {
+    double inserts = metric("kubecdc_sink_insert_duration_seconds_count");
+    return String.format(
+        "%.0f inserts, %.0f rows per insert, %.1f s waiting for ClickHouse in all",
+        inserts,
+        metric("kubecdc_sink_batch_rows_sum") / Math.max(1, inserts),
+        metric("kubecdc_sink_insert_duration_seconds_sum"));
   }
 
   /** SIGKILL: no flush, no commit. */

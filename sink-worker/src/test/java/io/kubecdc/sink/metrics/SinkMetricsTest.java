@@ -20,6 +20,7 @@ class SinkMetricsTest {
     m.toastLookup("db.orders", "clickhouse");
     m.truncate("db.orders", "deleted");
     m.schemaChange("db.orders", 2);
+    m.acknowledged("db.orders", 9_700, 3);
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     m.writeTo(out);
@@ -36,7 +37,10 @@ class SinkMetricsTest {
         .contains("kubecdc_sink_errors_total{kind=\"clickhouse_unavailable\"} 1.0")
         .contains("kubecdc_sink_toast_lookups_total{source=\"clickhouse\",table=\"db.orders\"} 1.0")
         .contains("kubecdc_sink_truncates_total{action=\"deleted\",table=\"db.orders\"} 1.0")
-        .contains("kubecdc_sink_schema_changes_total{table=\"db.orders\"} 2.0");
+        .contains("kubecdc_sink_schema_changes_total{table=\"db.orders\"} 2.0")
+        .contains("kubecdc_sink_commit_to_ack_seconds_bucket{table=\"db.orders\",le=\"0.25\"} 0")
+        .contains("kubecdc_sink_commit_to_ack_seconds_bucket{table=\"db.orders\",le=\"0.3\"} 3")
+        .contains("kubecdc_sink_commit_to_ack_seconds_count{table=\"db.orders\"} 3");
     assertThat(m.contentType()).startsWith("text/plain");
   }
 }
