@@ -89,16 +89,33 @@ final class CelRules {
     return old == null ? null : old.get(key);
   }
 
+  /** Rules compiled once: a manifest is checked against the same few rules again and again. */
+  private static final Map<String, CelRuntime.Program> PROGRAMS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static CelRuntime.Program program(String expr) {
+    return PROGRAMS.computeIfAbsent(
+        expr,
+        e -> {
+          try {
+            CelAbstractSyntaxTree ast = COMPILER.compile(e).getAst();
+            return RUNTIME.createProgram(ast);
+          } catch (CelValidationException | CelEvaluationException x) {
+            throw new IllegalStateException("rule does not compile: " + e, x);
+          }
+        });
+  }
+
   private static boolean evaluate(String expr, JsonNode value, JsonNode old) {
+    CelRuntime.Program program = program(expr);
     try {
-      CelAbstractSyntaxTree ast = COMPILER.compile(expr).getAst();
       Map<String, Object> vars = new HashMap<>();
       vars.put("self", toCel(value));
       if (old != null) {
         vars.put("oldSelf", toCel(old));
       }
-      return Boolean.TRUE.equals(RUNTIME.createProgram(ast).eval(vars));
-    } catch (CelValidationException | CelEvaluationException e) {
+      return Boolean.TRUE.equals(program.eval(vars));
+    } catch (CelEvaluationException e) {
       throw new IllegalStateException("rule does not evaluate: " + expr, e);
     }
   }

@@ -40,7 +40,7 @@ public final class ConnectorConfig {
     c.put("database.dbname", source.getDatabase());
     c.put("database.user", request.secrets().source().userReference());
     c.put("database.password", request.secrets().source().passwordReference());
-    c.put("database.sslmode", sslMode(source));
+    c.put("database.sslmode", source.getSslMode().libpq());
     c.put("plugin.name", "pgoutput");
     c.put("slot.name", names.slot());
     c.put("publication.name", names.publication());
@@ -87,15 +87,5 @@ public final class ConnectorConfig {
               }
             });
     return out.toString();
-  }
-
-  private static String sslMode(SourceConnection source) {
-    return switch (source.getSslMode()) {
-      case DISABLE -> "disable";
-      case PREFER -> "prefer";
-      case REQUIRE -> "require";
-      case VERIFY_CA -> "verify-ca";
-      case VERIFY_FULL -> "verify-full";
-    };
   }
 }

@@ -228,9 +228,13 @@ public final class DefaultPipelineCore implements PipelineCore {
     SourceConnection c =
         request.environment().getSources().get(request.spec().getSource().getName());
     Secrets.Credentials cred = request.secrets().source();
-    String ssl = c.getSslMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     return new SourceEndpoint(
-        c.getHost(), c.getPort(), c.getDatabase(), cred.user(), cred.password(), ssl);
+        c.getHost(),
+        c.getPort(),
+        c.getDatabase(),
+        cred.user(),
+        cred.password(),
+        c.getSslMode().libpq());
   }
 
   private static Admin admin(PipelineRequest request) {

@@ -20,7 +20,12 @@ public class SourceConnection {
     @JsonProperty("verify-ca")
     VERIFY_CA,
     @JsonProperty("verify-full")
-    VERIFY_FULL
+    VERIFY_FULL;
+
+    /** The value as libpq, pgjdbc and Debezium's {@code database.sslmode} spell it. */
+    public String libpq() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
   }
 
   @JsonPropertyDescription("Host name or address, as Kafka Connect and the operator reach it.")
