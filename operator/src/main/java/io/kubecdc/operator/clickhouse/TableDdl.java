@@ -2,6 +2,7 @@ package io.kubecdc.operator.clickhouse;
 
 import io.kubecdc.sink.clickhouse.SqlLiterals;
 import io.kubecdc.sink.table.ColumnSpec;
+import io.kubecdc.sink.table.Ddl;
 import io.kubecdc.sink.table.TableLayout;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -44,24 +45,13 @@ public final class TableDdl {
   }
 
   /**
-   * Adds source columns missing in ClickHouse after {@code lastDataColumn} (the table's last column
-   * before the bookkeeping ones), in order, as the worker's schema evolution does.
+   * Adds source columns missing in ClickHouse after the table's last data column ({@code existing},
+   * in table order), in order: the worker's schema-evolution statement, with {@code ON CLUSTER}.
    */
   public static String addColumns(
-      TablePlan p, String lastDataColumn, List<ColumnSpec> missing, String cluster) {
-    List<String> clauses = new java.util.ArrayList<>();
-    String previous = lastDataColumn;
-    for (ColumnSpec c : missing) {
-      String position = previous == null ? " FIRST" : " AFTER " + SqlLiterals.identifier(previous);
-      clauses.add(
-          "ADD COLUMN IF NOT EXISTS "
-              + SqlLiterals.identifier(c.name())
-              + " "
-              + c.type()
-              + position);
-      previous = c.name();
-    }
-    return "ALTER TABLE " + name(p) + onCluster(cluster) + " " + String.join(", ", clauses);
+      TablePlan p, List<ColumnSpec> existing, List<ColumnSpec> missing, String cluster) {
+    TableLayout layout = new TableLayout(p.database(), p.table(), p.orderBy(), existing);
+    return Ddl.addColumns(layout, missing, onCluster(cluster));
   }
 
   public static String dropTable(String database, String table, String cluster) {

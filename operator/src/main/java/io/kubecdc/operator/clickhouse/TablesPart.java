@@ -48,8 +48,7 @@ public final class TablesPart {
         List<ColumnSpec> missing =
             p.columns().stream().filter(c -> !have.containsKey(c.name())).toList();
         if (!missing.isEmpty()) {
-          String last = existing.isEmpty() ? null : existing.get(existing.size() - 1).name();
-          clickhouse.execute(TableDdl.addColumns(p, last, missing, cluster));
+          clickhouse.execute(TableDdl.addColumns(p, existing, missing, cluster));
           grown.add(p.table() + " (" + names(missing, ColumnSpec::name) + ")");
         }
         for (ColumnSpec c : p.columns()) {

@@ -35,6 +35,23 @@ class PreflightRulesTest {
         tables);
   }
 
+  /** A superuser's source with the pipeline's slot present. */
+  private static SourceFacts withSlot(SlotFacts slot) {
+    return new SourceFacts(
+        "cdc",
+        "shop",
+        150000,
+        "logical",
+        true,
+        true,
+        10,
+        3,
+        List.of(),
+        Optional.of(slot),
+        true,
+        List.of(keyed(ORDERS)));
+  }
+
   @Test
   void shouldPassAHealthySource() {
     PartState s = rules.evaluate(facts("logical", true, List.of(keyed(ORDERS))), NAMES);
@@ -101,40 +118,14 @@ class PreflightRulesTest {
   @Test
   void shouldWarnBeforeTheSlotFillsTheDiskAndFailWhenItLostWal() {
     SlotFacts growing = new SlotFacts(NAMES.slot(), false, "extended", 5L << 30, "pgoutput");
-    SourceFacts f =
-        new SourceFacts(
-            "cdc",
-            "shop",
-            150000,
-            "logical",
-            true,
-            true,
-            10,
-            3,
-            List.of(),
-            Optional.of(growing),
-            true,
-            List.of(keyed(ORDERS)));
+    SourceFacts f = withSlot(growing);
     PartState s = rules.evaluate(f, NAMES);
     assertThat(s.health()).isEqualTo(Health.DEGRADED);
     assertThat(s.reason()).isEqualTo("SlotWalGrowing");
     assertThat(s.message()).contains("inactive", "5.0 GiB");
 
     SlotFacts lost = new SlotFacts(NAMES.slot(), false, "lost", 0, "pgoutput");
-    SourceFacts gone =
-        new SourceFacts(
-            "cdc",
-            "shop",
-            150000,
-            "logical",
-            true,
-            true,
-            10,
-            3,
-            List.of(),
-            Optional.of(lost),
-            true,
-            List.of(keyed(ORDERS)));
+    SourceFacts gone = withSlot(lost);
     assertThat(rules.evaluate(gone, NAMES).reason()).isEqualTo("SlotLost");
   }
 

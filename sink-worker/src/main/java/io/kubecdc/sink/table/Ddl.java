@@ -46,6 +46,14 @@ public final class Ddl {
    * order.
    */
   public static String addColumns(TableLayout layout, List<ColumnSpec> added) {
+    return addColumns(layout, added, "");
+  }
+
+  /**
+   * The same, with a clause after the table name: the operator's {@code ON CLUSTER `c`} (the
+   * worker's own schema evolution on a replicated table needs none, ALTERs replicate).
+   */
+  public static String addColumns(TableLayout layout, List<ColumnSpec> added, String afterName) {
     if (added.isEmpty()) {
       throw new IllegalArgumentException("no columns to add to " + layout.qualifiedName());
     }
@@ -67,7 +75,7 @@ public final class Ddl {
               + position);
       previous = c.name();
     }
-    return "ALTER TABLE " + layout.qualifiedName() + ' ' + String.join(", ", clauses);
+    return "ALTER TABLE " + layout.qualifiedName() + afterName + ' ' + String.join(", ", clauses);
   }
 
   /** The statement whose rows (name, type, ...) {@link #layoutOf} reads. */
