@@ -164,7 +164,12 @@ public final class ConnectClient {
         throw new ConnectException("interrupted", true, 0, e);
       }
       int code = r.statusCode();
-      boolean rebalancing = code == 409;
+      // 409 while a rebalance runs; 500 "a rebalance is expected" just before one starts; 503
+      // while the worker is still joining the group. All three pass on their own.
+      boolean rebalancing =
+          code == 409
+              || code == 503
+              || (code == 500 && r.body() != null && r.body().contains("rebalance"));
       if (rebalancing && System.nanoTime() < deadline) {
         pause(Duration.ofMillis(300));
         continue;

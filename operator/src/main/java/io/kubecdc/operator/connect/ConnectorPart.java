@@ -61,18 +61,13 @@ public final class ConnectorPart {
       }
       client.stop(name);
       long deadline = System.nanoTime() + stopTimeout.toNanos();
-      while (!client.status(name).map(s -> "STOPPED".equals(s.state())).orElse(true)) {
-        if (System.nanoTime() > deadline) {
-          throw new ConnectException(
-              "connector " + name + " did not stop within " + stopTimeout.toSeconds() + " s",
-              true,
-              0,
-              null);
-        }
-        Thread.sleep(200);
-      }
+      awaitStatus(
+          name, s -> s.map(x -> "STOPPED".equals(x.state())).orElse(true), deadline, "stop");
       client.resetOffsets(name);
       client.delete(name);
+      // DELETE returns once the config topic has the tombstone; the status topic lags behind, and
+      // a connector re-created before it is gone would inherit a stale STOPPED state.
+      awaitStatus(name, Optional::isEmpty, deadline, "disappear");
       backoff.running(name);
       return StepResult.done("deleted connector " + name + " and its offsets");
     } catch (ConnectException e) {
@@ -84,6 +79,21 @@ public final class ConnectorPart {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while removing connector " + name, e);
+    }
+  }
+
+  private void awaitStatus(
+      String name,
+      java.util.function.Predicate<Optional<ConnectorState>> done,
+      long deadline,
+      String what)
+      throws InterruptedException {
+    while (!done.test(client.status(name))) {
+      if (System.nanoTime() > deadline) {
+        throw new ConnectException(
+            "connector " + name + " did not " + what + " in time", true, 0, null);
+      }
+      Thread.sleep(200);
     }
   }
 
