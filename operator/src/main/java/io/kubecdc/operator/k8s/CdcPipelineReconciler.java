@@ -15,6 +15,7 @@ import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
+import io.kubecdc.api.revision.PipelineRevision;
 import io.kubecdc.operator.core.CoreResult;
 import io.kubecdc.operator.core.PipelineCore;
 import io.kubecdc.operator.status.Observation;
@@ -88,7 +89,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         StatusMapper.toStatus(
             summary, result, pipeline.getSpec().getSource().getTables().size(), generation);
     CdcPipelineStatus before = pipeline.getStatus();
-    status.setRevision(before == null ? null : before.getRevision());
+    status.setRevision(PipelineRevision.of(pipeline.getSpec()));
     new EventRecorder(context.getClient()).onTransition(pipeline, before, status);
     Duration recheck =
         "True".equals(summary.ready().status()) ? config.resyncPeriod() : config.notReadyRecheck();

@@ -51,7 +51,7 @@ class ModelDefaultsTest {
         .isEqualTo("${secrets:{namespace}/{name}:{key}}");
   }
 
-  private static JsonNode schema(String crd) {
+  static JsonNode schema(String crd) {
     return CrdFiles.read(crd)
         .path("spec")
         .path("versions")
@@ -63,7 +63,7 @@ class ModelDefaultsTest {
   }
 
   /** Applies the schema's defaults as the API server does: absent fields, then their children. */
-  private static JsonNode defaulted(JsonNode schema, JsonNode value) {
+  static JsonNode defaulted(JsonNode schema, JsonNode value) {
     if (!value.isObject()) {
       return value;
     }
