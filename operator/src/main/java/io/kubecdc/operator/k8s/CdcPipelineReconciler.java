@@ -53,10 +53,16 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
 
   private final PipelineCore core;
   private final OperatorConfig config;
+  private final OperatorMetrics metrics;
 
   public CdcPipelineReconciler(PipelineCore core, OperatorConfig config) {
+    this(core, config, new OperatorMetrics());
+  }
+
+  public CdcPipelineReconciler(PipelineCore core, OperatorConfig config, OperatorMetrics metrics) {
     this.core = core;
     this.config = config;
+    this.metrics = metrics;
   }
 
   @Override
@@ -91,6 +97,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     CdcPipelineStatus before = pipeline.getStatus();
     status.setRevision(PipelineRevision.of(pipeline.getSpec()));
     new EventRecorder(context.getClient()).onTransition(pipeline, before, status);
+    metrics.record(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName(), status);
     Duration recheck =
         "True".equals(summary.ready().status()) ? config.resyncPeriod() : config.notReadyRecheck();
     if (before != null && StatusMapper.same(before, status)) {
@@ -102,9 +109,14 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
 
   @Override
   public DeleteControl cleanup(CdcPipeline pipeline, Context<CdcPipeline> context) {
-    return new PipelineDeletion(
-            context.getClient(), core, config.deletionGracePeriod(), Duration.ofSeconds(20))
-        .delete(pipeline, context.getSecondaryResource(CdcEnvironment.class));
+    DeleteControl done =
+        new PipelineDeletion(
+                context.getClient(), core, config.deletionGracePeriod(), Duration.ofSeconds(20))
+            .delete(pipeline, context.getSecondaryResource(CdcEnvironment.class));
+    if (done.isRemoveFinalizer()) {
+      metrics.forget(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName());
+    }
+    return done;
   }
 
   /** Runs the worker when the core rendered its config, and adds its state as the SINK part. */

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param sinkImage the sink-worker image when the environment names none
  * @param deletionGracePeriod how long a deletion with leftovers keeps the finalizer
  * @param logLevel root log level
+ * @param httpPort port of /healthz, /readyz and /metrics
  */
 public record OperatorConfig(
     Set<String> namespaces,
@@ -30,13 +31,15 @@ public record OperatorConfig(
     Duration notReadyRecheck,
     String sinkImage,
     Duration deletionGracePeriod,
-    String logLevel) {
+    String logLevel,
+    int httpPort) {
   public static final String NAMESPACES = "KUBECDC_WATCH_NAMESPACES";
   public static final String RESYNC = "KUBECDC_RESYNC_PERIOD";
   public static final String NOT_READY = "KUBECDC_NOT_READY_RECHECK";
   public static final String SINK_IMAGE = "KUBECDC_SINK_IMAGE";
   public static final String GRACE = "KUBECDC_DELETION_GRACE_PERIOD";
   public static final String LOG_LEVEL = "KUBECDC_LOG_LEVEL";
+  public static final String HTTP_PORT = "KUBECDC_HTTP_PORT";
 
   static final String DEFAULT_SINK_IMAGE = "kubecdc/sink-worker:0.1.0";
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -67,15 +70,24 @@ public record OperatorConfig(
     if (!LEVELS.contains(level)) {
       errors.add(LOG_LEVEL + " must be one of " + new TreeSet<>(LEVELS) + ": " + level);
     }
+    int port = port(env.getOrDefault(HTTP_PORT, "8080").trim(), errors);
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid operator configuration: " + errors);
     }
-    return new OperatorConfig(namespaces, resync, notReady, image, grace, level);
+    return new OperatorConfig(namespaces, resync, notReady, image, grace, level, port);
   }
 
   /** True when the operator watches every namespace. */
   public boolean allNamespaces() {
     return namespaces.isEmpty();
+  }
+
+  private static int port(String raw, List<String> errors) {
+    if (raw.matches("\\d{1,5}") && Integer.parseInt(raw) <= 65535) {
+      return Integer.parseInt(raw);
+    }
+    errors.add(HTTP_PORT + " must be a port number (0 for any free port), got '" + raw + "'");
+    return 0;
   }
 
   private static Set<String> namespaces(String raw, List<String> errors) {

@@ -3,7 +3,11 @@ package io.kubecdc.operator.k8s;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.kubecdc.operator.core.PipelineCore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -25,8 +29,17 @@ public final class OperatorMain {
   public static void main(String[] args) {
     OperatorConfig config = OperatorConfig.load(System.getenv());
     Configurator.setRootLevel(Level.valueOf(config.logLevel()));
+    OperatorMetrics metrics = new OperatorMetrics();
+    AtomicReference<RuntimeInfo> runtime = new AtomicReference<>();
+    try {
+      // up before JOSDK starts, so that the startup probe sees a live process while informers sync
+      OperatorEndpoint.start(config.httpPort(), runtime::get, metrics);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on port " + config.httpPort(), e);
+    }
     KubernetesClient client = new KubernetesClientBuilder().build();
-    Operator operator = start(client, config, c -> defaultCore(), true);
+    Operator operator = start(client, config, c -> defaultCore(), true, metrics);
+    runtime.set(operator.getRuntimeInfo());
     operator.installShutdownHook(java.time.Duration.ofSeconds(30));
   }
 
@@ -39,6 +52,16 @@ public final class OperatorMain {
       OperatorConfig config,
       Function<KubernetesClient, PipelineCore> coreFactory,
       boolean ssa) {
+    return start(client, config, coreFactory, ssa, new OperatorMetrics());
+  }
+
+  /** As above, recording each pipeline's status into {@code metrics}. */
+  public static Operator start(
+      KubernetesClient client,
+      OperatorConfig config,
+      Function<KubernetesClient, PipelineCore> coreFactory,
+      boolean ssa,
+      OperatorMetrics metrics) {
     Operator operator =
         new Operator(
             o ->
@@ -47,7 +70,7 @@ public final class OperatorMain {
                     .withSSABasedCreateUpdateMatchForDependentResources(ssa)
                     .withUseSSAToPatchPrimaryResource(ssa));
     operator.register(
-        new CdcPipelineReconciler(coreFactory.apply(client), config),
+        new CdcPipelineReconciler(coreFactory.apply(client), config, metrics),
         o -> {
           if (config.allNamespaces()) {
             o.watchingAllNamespaces();
@@ -64,7 +87,6 @@ public final class OperatorMain {
     return operator;
   }
 
-  /** The core the operator runs; the lead plugs the real implementation in here. */
   /** The real core; the worker reads the ClickHouse password where the Deployment mounts it. */
   static PipelineCore defaultCore() {
     return new io.kubecdc.operator.core.DefaultPipelineCore(

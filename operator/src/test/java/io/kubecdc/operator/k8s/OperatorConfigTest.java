@@ -49,13 +49,15 @@ class OperatorConfigTest {
                         "KUBECDC_RESYNC_PERIOD", "60",
                         "KUBECDC_DELETION_GRACE_PERIOD", "0s",
                         "KUBECDC_SINK_IMAGE", "a b",
-                        "KUBECDC_LOG_LEVEL", "loud")))
+                        "KUBECDC_LOG_LEVEL", "loud",
+                        "KUBECDC_HTTP_PORT", "80800")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("KUBECDC_WATCH_NAMESPACES holds 'Prod'")
         .hasMessageContaining("KUBECDC_RESYNC_PERIOD must be a positive duration")
         .hasMessageContaining(
             "KUBECDC_DELETION_GRACE_PERIOD must be a positive duration such as 30s, 5m or 1h, got '0s'")
         .hasMessageContaining("KUBECDC_SINK_IMAGE must be an image reference")
-        .hasMessageContaining("KUBECDC_LOG_LEVEL must be one of");
+        .hasMessageContaining("KUBECDC_LOG_LEVEL must be one of")
+        .hasMessageContaining("KUBECDC_HTTP_PORT must be a port number");
   }
 }
