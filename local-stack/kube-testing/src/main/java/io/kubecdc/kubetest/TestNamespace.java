@@ -114,6 +114,16 @@ public final class TestNamespace implements AutoCloseable {
                 .endSubject()
                 .build())
         .create();
+    return tokenClient(account);
+  }
+
+  /**
+   * A client that acts as the existing ServiceAccount {@code account} of this namespace, e.g. one a
+   * Helm chart created, with whatever its bindings allow. Skipped on the mock server.
+   */
+  public KubernetesClient tokenClient(String account) {
+    target.assumeRealServer("a ServiceAccount token");
+    KubernetesClient admin = target.client();
     String secretName = account + "-token";
     admin
         .secrets()

@@ -88,7 +88,7 @@ public final class OperatorMain {
   }
 
   /** The real core; the worker reads the ClickHouse password where the Deployment mounts it. */
-  static PipelineCore defaultCore() {
+  public static PipelineCore defaultCore() {
     return new io.kubecdc.operator.core.DefaultPipelineCore(
         SinkInputs.PASSWORD_FILE, SLOT_WAL_WARNING_BYTES);
   }
