@@ -172,6 +172,26 @@ class ChartTest {
     }
   }
 
+  @Test
+  void shouldNameTheImagesTheBuildMakes() throws IOException {
+    String pom = Files.readString(Chart.ROOT.resolve("pom.xml"));
+    String prefix = pomProperty(pom, "image.prefix");
+    String tag = pomProperty(pom, "image.tag");
+    Container c = operator(Chart.template(Optional.empty()));
+
+    assertThat(appVersion()).isEqualTo(tag);
+    assertThat(c.getImage()).isEqualTo(prefix + "/operator:" + tag);
+    assertThat(env(c)).containsEntry("KUBECDC_SINK_IMAGE", prefix + "/sink-worker:" + tag);
+    assertThat(io.kubecdc.operator.k8s.OperatorConfig.load(Map.of()).sinkImage())
+        .isEqualTo(prefix + "/sink-worker:" + tag);
+  }
+
+  private static String pomProperty(String pom, String name) {
+    var m = java.util.regex.Pattern.compile("<" + name + ">([^<]+)</" + name + ">").matcher(pom);
+    assertThat(m.find()).as("property %s in the root pom", name).isTrue();
+    return m.group(1).trim();
+  }
+
   /** The rules the operator's own RBAC tests use (its class path resource). */
   private static List<PolicyRule> operatorRules() {
     try (InputStream in =

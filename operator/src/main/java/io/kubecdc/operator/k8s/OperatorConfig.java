@@ -41,7 +41,9 @@ public record OperatorConfig(
   public static final String LOG_LEVEL = "KUBECDC_LOG_LEVEL";
   public static final String HTTP_PORT = "KUBECDC_HTTP_PORT";
 
-  static final String DEFAULT_SINK_IMAGE = "kubecdc/sink-worker:0.1.0";
+  /** The worker image of this build: {@code image.prefix} and {@code image.tag} of the pom. */
+  static final String DEFAULT_SINK_IMAGE = buildProperty("sink.image");
+
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
@@ -75,6 +77,20 @@ public record OperatorConfig(
       throw new IllegalArgumentException("invalid operator configuration: " + errors);
     }
     return new OperatorConfig(namespaces, resync, notReady, image, grace, level, port);
+  }
+
+  private static String buildProperty(String key) {
+    java.util.Properties p = new java.util.Properties();
+    try (var in =
+        OperatorConfig.class.getResourceAsStream("/io/kubecdc/operator/build.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("build.properties missing from the operator's jar");
+      }
+      p.load(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return p.getProperty(key);
   }
 
   /** True when the operator watches every namespace. */
