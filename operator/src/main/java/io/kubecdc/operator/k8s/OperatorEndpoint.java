@@ -1,13 +1,11 @@
 package io.kubecdc.operator.k8s;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.kubecdc.sink.health.HttpReplies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,16 +34,16 @@ public final class OperatorEndpoint implements AutoCloseable {
         ex -> {
           RuntimeInfo info = runtime.get();
           boolean live = info == null || info.isStarted();
-          text(ex, live ? 200 : 503, live ? "ok\n" : "stopped\n");
+          HttpReplies.text(ex, live ? 200 : 503, live ? "ok\n" : "stopped\n");
         });
     server.createContext(
         "/readyz",
         ex -> {
           RuntimeInfo info = runtime.get();
           if (info == null || !info.isStarted()) {
-            text(ex, 503, "starting\n");
+            HttpReplies.text(ex, 503, "starting\n");
           } else if (!info.allEventSourcesAreHealthy()) {
-            text(
+            HttpReplies.text(
                 ex,
                 503,
                 "unhealthy event sources: "
@@ -55,7 +53,7 @@ public final class OperatorEndpoint implements AutoCloseable {
                         .toList()
                     + "\n");
           } else {
-            text(ex, 200, "ready\n");
+            HttpReplies.text(ex, 200, "ready\n");
           }
         });
     server.createContext(
@@ -64,7 +62,7 @@ public final class OperatorEndpoint implements AutoCloseable {
           ByteArrayOutputStream body = new ByteArrayOutputStream();
           metrics.writeTo(body);
           ex.getResponseHeaders().set("Content-Type", metrics.contentType());
-          send(ex, 200, body.toByteArray());
+          HttpReplies.send(ex, 200, body.toByteArray());
         });
     server.setExecutor(
         Executors.newSingleThreadExecutor(
@@ -80,18 +78,6 @@ public final class OperatorEndpoint implements AutoCloseable {
 
   public int port() {
     return server.getAddress().getPort();
-  }
-
-  private static void text(HttpExchange ex, int status, String body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    send(ex, status, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-    ex.sendResponseHeaders(status, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
   }
 
   @Override

@@ -1,13 +1,10 @@
 package io.kubecdc.sink.health;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.kubecdc.sink.metrics.SinkMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +25,15 @@ public final class HttpEndpoint implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext(
         "/healthz",
-        ex -> reply(ex, health.live() ? 200 : 503, health.live() ? "ok\n" : "loop stuck\n"));
+        ex ->
+            HttpReplies.text(
+                ex, health.live() ? 200 : 503, health.live() ? "ok\n" : "loop stuck\n"));
     server.createContext(
         "/readyz",
         ex -> {
           boolean ready = health.ready();
           metrics.ready(ready);
-          reply(
+          HttpReplies.text(
               ex,
               ready ? 200 : 503,
               ready ? "ready\n" : String.join("\n", health.notReadyReasons()) + "\n");
@@ -46,7 +45,7 @@ public final class HttpEndpoint implements AutoCloseable {
           ByteArrayOutputStream body = new ByteArrayOutputStream();
           metrics.writeTo(body);
           ex.getResponseHeaders().set("Content-Type", metrics.contentType());
-          send(ex, 200, body.toByteArray());
+          HttpReplies.send(ex, 200, body.toByteArray());
         });
     server.setExecutor(Executors.newFixedThreadPool(2, r -> daemon(r)));
     server.start();
@@ -63,18 +62,6 @@ public final class HttpEndpoint implements AutoCloseable {
 
   public int port() {
     return server.getAddress().getPort();
-  }
-
-  private static void reply(HttpExchange ex, int status, String text) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    send(ex, status, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-    ex.sendResponseHeaders(status, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
   }
 
   @Override
