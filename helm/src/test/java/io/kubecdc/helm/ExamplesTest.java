@@ -2,6 +2,9 @@ package io.kubecdc.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.kubecdc.operator.standalone.ManifestLoader;
 import io.kubecdc.operator.standalone.Manifests;
@@ -14,31 +17,64 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The files a new user applies first must be valid: the kind demo's manifests parse as Kubernetes
- * objects, and its CdcEnvironment with the shop pipeline pass the CRD schema and CEL rules as the
- * API server would check them (the loader of the standalone runner validates the same way).
+ * The files a new user applies first must be valid: every CdcPipeline and CdcEnvironment under
+ * examples/ passes the CRD schema and CEL rules as the API server would check them (through the
+ * standalone runner's loader, which validates the same way), the GitOps overlays promote one
+ * pipeline unchanged, and the kind demo's manifests parse as Kubernetes objects.
  */
 class ExamplesTest {
-  @Test
-  void shouldValidateTheKindEnvironmentWithTheShopPipelineInEveryNamespace(@TempDir Path dir)
-      throws IOException {
-    String template = Files.readString(Chart.ROOT.resolve("kind/infra/environment.yaml"));
-    for (String ns : List.of("dev", "staging", "prod")) {
-      Path env = dir.resolve(ns + "-environment.yaml");
-      Files.writeString(env, template.replace("NAMESPACE", ns));
-      String pipeline = Files.readString(Chart.ROOT.resolve("examples/shop/pipeline.yaml"));
-      Path p = dir.resolve(ns + "-pipeline.yaml");
-      Files.writeString(
-          p,
-          pipeline.replace(
-              "metadata:\n  name: shop", "metadata:\n  name: shop\n  namespace: " + ns));
+  private static final Path EXAMPLES = Chart.ROOT.resolve("examples");
+  private static final Path GITOPS = EXAMPLES.resolve("gitops");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-      Manifests m = ManifestLoader.load(List.of(env, p));
+  @Test
+  void shouldValidateEveryKubeCdcManifestUnderExamples() throws IOException {
+    List<Path> manifests = new ArrayList<>();
+    try (var files = Files.walk(EXAMPLES)) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
+        if (Files.readString(f).contains("apiVersion: kubecdc.io/")) {
+          manifests.add(f);
+        }
+      }
+    }
+    assertThat(manifests)
+        .anyMatch(f -> f.endsWith("minimal/pipeline.yaml"))
+        .anyMatch(f -> f.endsWith("gitops/base/pipeline.yaml"));
+    for (Path f : manifests) {
+      Manifests m = ManifestLoader.load(List.of(f));
+      assertThat(m.pipelines().size() + m.environments().size()).as("%s", f).isPositive();
+    }
+  }
+
+  @Test
+  void shouldPromoteTheBasePipelineUnchangedThroughEveryOverlay(@TempDir Path dir)
+      throws IOException {
+    for (String env : List.of("dev", "staging", "prod")) {
+      Path overlay = GITOPS.resolve("overlays").resolve(env);
+      JsonNode k = YAML.readTree(overlay.resolve("kustomization.yaml").toFile());
+      assertThat(k.path("namespace").asText()).isEqualTo(env);
+      assertThat(k.path("resources").toString()).isEqualTo("[\"../../base\",\"environment.yaml\"]");
+      assertThat(k.has("patches") || k.has("patchesStrategicMerge") || k.has("patchesJson6902"))
+          .as("overlay %s patches the pipeline", env)
+          .isFalse();
+
+      // what kustomize renders: the base pipeline and the environment, in the overlay's namespace
+      Path rendered = dir.resolve(env + ".yaml");
+      Files.writeString(
+          rendered,
+          inNamespace(GITOPS.resolve("base/pipeline.yaml"), env)
+              + "---\n"
+              + inNamespace(overlay.resolve("environment.yaml"), env));
+      Manifests m = ManifestLoader.load(List.of(rendered));
 
       assertThat(m.pipelines()).singleElement();
       assertThat(m.environmentOf(m.pipelines().get(0))).isPresent();
       assertThat(m.environments().get(0).getSpec().getClickhouse().getUrl())
-          .isEqualTo("http://clickhouse." + ns + ".svc:8123");
+          .isEqualTo("http://clickhouse." + env + ".svc:8123");
+      assertThat(m.pipelines().get(0).getSpec().getSource().getTables())
+          .extracting(t -> t.getName())
+          .containsExactly(
+              "public.customers", "public.products", "public.orders", "public.order_items");
     }
   }
 
@@ -58,6 +94,11 @@ class ExamplesTest {
         }
       }
     }
-    assertThat(kinds).contains("StatefulSet", "Deployment", "Service", "CdcEnvironment");
+    assertThat(kinds).contains("StatefulSet", "Deployment", "Service", "ConfigMap");
+  }
+
+  private static String inNamespace(Path manifest, String namespace) throws IOException {
+    return Files.readString(manifest)
+        .replaceFirst("(?m)^metadata:\\n", "metadata:\n  namespace: " + namespace + "\n");
   }
 }
