@@ -21,8 +21,10 @@ class CrdFilesTest {
   void shouldMatchTheCommittedCrd(String name) throws IOException {
     Path committed = CrdFiles.committed(name);
     String expected = CrdFiles.expected(name);
+    Path chart = committed.resolveSibling("../helm/kubecdc/crds").resolve(name).normalize();
     if (Boolean.getBoolean("crds.update")) {
       Files.writeString(committed, expected);
+      Files.writeString(chart, expected);
     }
     assertThat(committed).exists();
     assertThat(Files.readString(committed))
@@ -31,6 +33,28 @@ class CrdFilesTest {
                 + " and commit it",
             name)
         .isEqualTo(expected);
+    assertThat(Files.readString(chart))
+        .as("helm/kubecdc/crds/%s is a copy of crds/%s: run with -Dcrds.update=true", name, name)
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void shouldDocumentEveryFieldInTheReference() throws IOException {
+    Path committed = ReferenceDoc.committed();
+    String expected = ReferenceDoc.render();
+    if (Boolean.getBoolean("crds.update")) {
+      Files.writeString(committed, expected);
+    }
+    assertThat(committed).exists();
+    assertThat(Files.readString(committed))
+        .as(
+            "docs/reference.md drifted from crds/: run ./mvnw -pl api -am verify"
+                + " -Dcrds.update=true and commit it")
+        .isEqualTo(expected);
+    assertThat(expected)
+        .contains("`spec.source.tables[].name`")
+        .contains("`spec.sources.<name>.host`")
+        .contains("CEL: checkpoint.version can only be raised");
   }
 
   @Test
