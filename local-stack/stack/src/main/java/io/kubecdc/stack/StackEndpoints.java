@@ -20,6 +20,8 @@ public record StackEndpoints(
     String kubeServerUrl,
     Path kubeconfig,
     Path kubectl) {
+  public static final String POSTGRES_USER = "postgres";
+  public static final String CLICKHOUSE_USER = "default";
 
   public static StackEndpoints of(StackConfig config) {
     return new StackEndpoints(
@@ -42,7 +44,7 @@ public record StackEndpoints(
   }
 
   public String postgresUser() {
-    return "postgres";
+    return POSTGRES_USER;
   }
 
   public String postgresPassword() {
@@ -55,7 +57,7 @@ public record StackEndpoints(
   }
 
   public String clickhouseUser() {
-    return "default";
+    return CLICKHOUSE_USER;
   }
 
   public String clickhousePassword() {

@@ -5,7 +5,6 @@ import io.kubecdc.api.crd.v1alpha1.ClickHouseConnection;
 import io.kubecdc.api.crd.v1alpha1.ConnectorStatus;
 import io.kubecdc.api.crd.v1alpha1.DeletionPolicy;
 import io.kubecdc.api.crd.v1alpha1.SlotStatus;
-import io.kubecdc.api.crd.v1alpha1.SourceConnection;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.api.crd.v1alpha1.TaskStatus;
 import io.kubecdc.contract.PipelineNames;
@@ -49,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class DefaultPipelineCore implements PipelineCore {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultPipelineCore.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  /** Retained WAL above which a slot is reported as growing, unless a driver says otherwise. */
+  public static final long SLOT_WAL_WARNING_BYTES = 5L << 30;
 
   private final PostgresConnections postgres = PostgresConnections.defaults();
   private final SourcePreflight preflight;
@@ -225,16 +227,7 @@ public final class DefaultPipelineCore implements PipelineCore {
   }
 
   private static SourceEndpoint endpoint(PipelineRequest request) {
-    SourceConnection c =
-        request.environment().getSources().get(request.spec().getSource().getName());
-    Secrets.Credentials cred = request.secrets().source();
-    return new SourceEndpoint(
-        c.getHost(),
-        c.getPort(),
-        c.getDatabase(),
-        cred.user(),
-        cred.password(),
-        c.getSslMode().libpq());
+    return request.sourceEndpoint();
   }
 
   private static Admin admin(PipelineRequest request) {

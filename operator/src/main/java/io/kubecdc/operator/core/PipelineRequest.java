@@ -2,7 +2,9 @@ package io.kubecdc.operator.core;
 
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
+import io.kubecdc.api.crd.v1alpha1.SourceConnection;
 import io.kubecdc.contract.PipelineNames;
+import io.kubecdc.operator.postgres.SourceEndpoint;
 import io.kubecdc.operator.status.ConditionRecord;
 import java.util.List;
 
@@ -25,5 +27,23 @@ public record PipelineRequest(
 
   public PipelineNames names() {
     return new PipelineNames(namespace, name);
+  }
+
+  /** The source the pipeline names, reached with the resolved credentials. */
+  public SourceEndpoint sourceEndpoint() {
+    SourceConnection c = environment.getSources().get(spec.getSource().getName());
+    Secrets.Credentials cred = secrets.source();
+    return new SourceEndpoint(
+        c.getHost(),
+        c.getPort(),
+        c.getDatabase(),
+        cred.user(),
+        cred.password(),
+        c.getSslMode().libpq());
+  }
+
+  /** The same request with the conditions of the status the driver shows now. */
+  public PipelineRequest withPreviousConditions(List<ConditionRecord> conditions) {
+    return new PipelineRequest(namespace, name, generation, spec, environment, secrets, conditions);
   }
 }

@@ -29,7 +29,7 @@ import java.util.Optional;
  * ClickHouse table plan per table, and the worker's table entries. Refuses, with a reason, what
  * would break later: two tables sharing a topic, an ORDER BY without the key.
  */
-final class TablePlans {
+public final class TablePlans {
   /** A spec that cannot be planned, with the condition reason. */
   static final class PlanException extends Exception {
     private final String reason;
@@ -56,7 +56,8 @@ final class TablePlans {
     return spec.getSource().getTables().stream().map(t -> TableName.parse(t.getName())).toList();
   }
 
-  static String targetName(TableSpec t) {
+  /** The ClickHouse table of a source table: {@code target}, else the source table's name. */
+  public static String targetName(TableSpec t) {
     return t.getTarget() != null ? t.getTarget() : TableName.parse(t.getName()).table();
   }
 

@@ -19,13 +19,11 @@ import io.kubecdc.api.revision.PipelineRevision;
 import io.kubecdc.operator.core.CoreResult;
 import io.kubecdc.operator.core.PipelineCore;
 import io.kubecdc.operator.status.Observation;
-import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
 import io.kubecdc.operator.status.StatusAggregator;
 import io.kubecdc.operator.status.StatusSummary;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -138,10 +136,6 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
             context.getSecondaryResource(Deployment.class),
             SinkDeploymentDependent.desiredReplicas(pipeline.getSpec()),
             inputs.configHash());
-    var parts = new EnumMap<Part, PartState>(Part.class);
-    parts.putAll(observation.parts());
-    parts.put(Part.SINK, sink);
-    return new Observation(
-        parts, observation.paused(), observation.deleting(), observation.snapshotting());
+    return observation.with(sink);
   }
 }

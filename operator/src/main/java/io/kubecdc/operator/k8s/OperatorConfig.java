@@ -1,5 +1,6 @@
 package io.kubecdc.operator.k8s;
 
+import io.kubecdc.operator.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -44,7 +44,6 @@ public record OperatorConfig(
   /** The worker image of this build: {@code image.prefix} and {@code image.tag} of the pom. */
   static final String DEFAULT_SINK_IMAGE = buildProperty("sink.image");
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
   private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
   private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -118,17 +117,12 @@ public record OperatorConfig(
   private static Duration duration(
       Map<String, String> env, String name, String fallback, List<String> errors) {
     String raw = env.getOrDefault(name, fallback).trim();
-    Matcher m = DURATION.matcher(raw);
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      errors.add(name + " must be a positive duration such as 30s, 5m or 1h, got '" + raw + "'");
-      return Duration.ZERO;
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofHours(n);
-    };
+    return Durations.parse(raw)
+        .orElseGet(
+            () -> {
+              errors.add(
+                  name + " must be a positive duration such as 30s, 5m or 1h, got '" + raw + "'");
+              return Duration.ZERO;
+            });
   }
 }

@@ -90,9 +90,7 @@ public final class OperatorMain {
   /** The real core; the worker reads the ClickHouse password where the Deployment mounts it. */
   public static PipelineCore defaultCore() {
     return new io.kubecdc.operator.core.DefaultPipelineCore(
-        SinkInputs.PASSWORD_FILE, SLOT_WAL_WARNING_BYTES);
+        SinkInputs.PASSWORD_FILE,
+        io.kubecdc.operator.core.DefaultPipelineCore.SLOT_WAL_WARNING_BYTES);
   }
-
-  /** Retained WAL above which a slot is reported as growing: 5 GiB. */
-  static final long SLOT_WAL_WARNING_BYTES = 5L << 30;
 }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
  * Secrets in standalone mode: a folder laid out as Kubernetes mounts a Secret, {@code <dir>/<secret
  * name>/<key>}, one value per file (a trailing newline is dropped). The config-provider references
  * for Connect are rendered from the environment's template, as the operator does; with Connect's
- * {@code dir} provider the template is {@code ${dir:<dir>/{name}:{key}}}.
+ * {@code dir} provider the template is {@code ${dir:<dir>/{name}:{key}}}. Because Connect needs an
+ * absolute path and the folder moves with the clone, the template may say {@code {secretsDir}} for
+ * this folder (standalone mode only): {@code ${dir:{secretsDir}/{name}:{key}}}.
  */
 public final class FileSecrets {
   private final Path dir;
@@ -20,7 +22,10 @@ public final class FileSecrets {
     this.dir = dir.toAbsolutePath().normalize();
   }
 
-  public Secrets.Credentials credentials(String namespace, SecretKeys keys, String template) {
+  public static final String SECRETS_DIR = "{secretsDir}";
+
+  public Secrets.Credentials credentials(String namespace, SecretKeys keys, String reference) {
+    String template = reference.replace(SECRETS_DIR, dir.toString());
     String user = read(keys.getName(), keys.getUsernameKey());
     String password = read(keys.getName(), keys.getPasswordKey());
     return new Secrets.Credentials(

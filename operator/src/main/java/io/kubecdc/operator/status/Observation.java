@@ -21,6 +21,14 @@ public record Observation(
     return new Observation(parts, false, false, false);
   }
 
+  /** The same observation with {@code state} for its part (added or replaced). */
+  public Observation with(PartState state) {
+    Map<Part, PartState> more = new EnumMap<>(Part.class);
+    more.putAll(parts);
+    more.put(state.part(), state);
+    return new Observation(more, paused, deleting, snapshotting);
+  }
+
   public Observation paused(boolean value) {
     return new Observation(parts, value, deleting, snapshotting);
   }

@@ -1,6 +1,7 @@
 package io.kubecdc.stack.service;
 
 import io.kubecdc.stack.StackConfig;
+import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.StackException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class ClickHouseService extends JavaService {
               + config.layout().frontClasses()
               + " (run ./mvnw package)");
     }
-    Secrets.ensure(config.secrets(), "clickhouse");
+    Secrets.ensure(config.secrets(), "clickhouse", StackEndpoints.CLICKHOUSE_USER);
   }
 
   @Override

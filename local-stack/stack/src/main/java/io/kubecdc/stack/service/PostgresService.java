@@ -1,6 +1,7 @@
 package io.kubecdc.stack.service;
 
 import io.kubecdc.stack.StackConfig;
+import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.StackException;
 import io.kubecdc.stack.process.Commands;
 import io.kubecdc.stack.process.LogTail;
@@ -66,6 +67,7 @@ public final class PostgresService implements Service {
     if (!Files.exists(data().resolve("PG_VERSION"))) {
       initialize();
     }
+    Secrets.ensure(config.secrets(), "postgres", StackEndpoints.POSTGRES_USER);
     writeSettings();
     Commands.Result r =
         pgCtl("start", "-w", "-t", Long.toString(TIMEOUT.toSeconds()), "-l", log().toString());
@@ -76,7 +78,7 @@ public final class PostgresService implements Service {
   }
 
   private void initialize() {
-    String password = Secrets.ensure(config.secrets(), "postgres");
+    String password = Secrets.ensure(config.secrets(), "postgres", StackEndpoints.POSTGRES_USER);
     Path pwfile = install.root().resolve("initdb.pw");
     install.writeOwned(pwfile, password);
     try {

@@ -10,8 +10,9 @@ import java.util.HexFormat;
 
 /**
  * Generated credentials of the local stack, kept only in files readable by their owner: {@code
- * secrets/<service>/password} (one file per key, like a mounted Kubernetes Secret, for Connect's
- * {@code dir} provider) and {@code secrets/<service>.properties} (for its {@code file} provider).
+ * secrets/<service>/password} and {@code secrets/<service>/username} (one file per key, like a
+ * mounted Kubernetes Secret: Connect's {@code dir} provider and {@code kubecdc run --secrets} read
+ * this layout) and {@code secrets/<service>.properties} (for Connect's {@code file} provider).
  * Never printed.
  */
 public final class Secrets {
@@ -27,11 +28,19 @@ public final class Secrets {
     return secrets.resolve(service + ".properties");
   }
 
-  /** Creates the service's password once; later calls keep it. Returns the password. */
-  static String ensure(Path secrets, String service) {
+  /**
+   * Creates the service's password once; later calls keep it. Writes the user name next to it when
+   * it is not there yet (stacks made before it was written get it at their next start). Returns the
+   * password.
+   */
+  static String ensure(Path secrets, String service, String user) {
     Path file = passwordFile(secrets, service);
     try {
       if (Files.isRegularFile(file)) {
+        Path userFile = file.resolveSibling("username");
+        if (!Files.isRegularFile(userFile)) {
+          writePrivate(userFile, user);
+        }
         return Files.readString(file).trim();
       }
       createPrivateDir(secrets);
@@ -40,6 +49,7 @@ public final class Secrets {
       RANDOM.nextBytes(bytes);
       String password = HexFormat.of().formatHex(bytes);
       writePrivate(file, password);
+      writePrivate(file.resolveSibling("username"), user);
       writePrivate(propertiesFile(secrets, service), "password=" + password + "\n");
       return password;
     } catch (IOException e) {

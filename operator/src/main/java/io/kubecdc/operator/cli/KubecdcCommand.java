@@ -1,0 +1,63 @@
+package io.kubecdc.operator.cli;
+
+import io.kubecdc.operator.standalone.ManifestException;
+import java.io.PrintStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code kubecdc} command line: one top-level command with a subcommand per job ({@code run},
+ * {@code delete}; more come with the CLI). Exit codes: 0 done, 1 not caught up in time or something
+ * left behind, 2 bad arguments or manifests (nothing was touched), 3 an unexpected error. Logs go
+ * to {@code <state-dir>/kubecdc.log}, so that the terminal shows only the status.
+ */
+@Command(
+    name = "kubecdc",
+    mixinStandardHelpOptions = true,
+    version = "kubecdc 0.1.0",
+    description = "Runs KubeCDC pipelines (PostgreSQL -> Debezium -> Kafka -> ClickHouse).",
+    subcommands = {RunCommand.class, DeleteCommand.class})
+public final class KubecdcCommand implements Runnable {
+  public static final int BAD_INPUT = 2;
+  public static final int UNEXPECTED = 3;
+
+  @Spec CommandSpec spec;
+
+  final PrintStream out;
+
+  KubecdcCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a subcommand: run or delete");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(System.out, System.err, args));
+  }
+
+  /** Runs one command line; returns its exit code. */
+  public static int execute(PrintStream out, PrintStream err, String... args) {
+    System.setProperty(
+        "log4j2.configurationFile",
+        System.getProperty("log4j2.configurationFile", "kubecdc-log4j2.xml"));
+    CommandLine cli = new CommandLine(new KubecdcCommand(out));
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          if (e instanceof ManifestException) {
+            err.println("kubecdc: " + e.getMessage());
+            return BAD_INPUT;
+          }
+          err.println("kubecdc: unexpected error: " + e);
+          return UNEXPECTED;
+        });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,60 @@
+package io.kubecdc.operator.cli;
+
+import io.kubecdc.operator.standalone.RunSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options {@code run} and {@code delete} share: which manifests, Secrets and state. */
+final class ManifestOptions {
+  @Option(
+      names = {"-f", "--filename"},
+      required = true,
+      paramLabel = "FILE",
+      description = "CdcEnvironment and CdcPipeline manifests (YAML, several documents allowed).")
+  List<Path> files;
+
+  @Option(
+      names = "--secrets",
+      paramLabel = "DIR",
+      defaultValue = "secrets",
+      description = "Secrets as files: DIR/<secret name>/<key> (default: ${DEFAULT-VALUE}).")
+  Path secrets;
+
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      defaultValue = ".kubecdc",
+      description =
+          "Where the worker config, the ClickHouse password file (mode 600) and the logs go"
+              + " (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(
+      names = "--worker-classpath",
+      paramLabel = "CP",
+      description = "Class path of the sink-worker (default: the class path of kubecdc).")
+  String workerClassPath;
+
+  /** Checks the paths and points the log at the state folder; nothing else is touched. */
+  RunSettings settings(CommandLine cli, Duration period, Optional<Duration> onceTimeout) {
+    for (Path f : files) {
+      if (!Files.isRegularFile(f)) {
+        throw new CommandLine.ParameterException(cli, "-f " + f + ": no such file");
+      }
+    }
+    if (!Files.isDirectory(secrets)) {
+      throw new CommandLine.ParameterException(
+          cli,
+          "--secrets " + secrets + ": no such folder (Secrets are read from DIR/<name>/<key>)");
+    }
+    System.setProperty(
+        "kubecdc.logFile", stateDir.toAbsolutePath().resolve("kubecdc.log").toString());
+    String cp = workerClassPath != null ? workerClassPath : System.getProperty("java.class.path");
+    return new RunSettings(files, secrets, stateDir, period, onceTimeout, cp);
+  }
+}

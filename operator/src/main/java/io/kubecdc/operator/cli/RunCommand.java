@@ -1,0 +1,97 @@
+package io.kubecdc.operator.cli;
+
+import io.kubecdc.operator.standalone.RunLoop;
+import io.kubecdc.operator.standalone.Standalone;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kubecdc run}: the pipelines of the files on this machine, with the live status, until
+ * interrupted (SIGINT stops the workers and exits 0); with {@code --once} until caught up.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reconciles the pipelines of the files on a period, runs their sink-workers as local"
+          + " processes and prints the status when it changes.",
+      "--once: waits until Ready and caught up (lag 0, ClickHouse rows = PostgreSQL rows),"
+          + " prints the status and exits 0; exits 1 with the failing condition on timeout."
+    })
+final class RunCommand implements Callable<Integer> {
+  @ParentCommand KubecdcCommand parent;
+  @Spec CommandLine.Model.CommandSpec spec;
+  @Mixin ManifestOptions manifests;
+
+  @Option(names = "--once", description = "Exit once every pipeline is Ready and caught up.")
+  boolean once;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "D",
+      converter = DurationConverter.class,
+      description = "With --once: give up after D (default: 5m).")
+  Duration timeout;
+
+  @Option(
+      names = "--period",
+      paramLabel = "D",
+      defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "Re-reconcile every D (default: ${DEFAULT-VALUE}).")
+  Duration period;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (timeout != null && !once) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--timeout needs --once");
+    }
+    Optional<Duration> onceTimeout =
+        once ? Optional.of(timeout == null ? Duration.ofMinutes(5) : timeout) : Optional.empty();
+    var settings = manifests.settings(spec.commandLine(), period, onceTimeout);
+    RunLoop loop = Standalone.runLoop(settings, parent.out);
+    parent.out.println(
+        "kubecdc run: state " + settings.stateDir().toAbsolutePath() + ", log kubecdc.log there");
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread onSignal =
+        new Thread(
+            () -> {
+              loop.stop();
+              awaitQuietly(closed);
+            },
+            "kubecdc-stop");
+    Runtime.getRuntime().addShutdownHook(onSignal);
+    try {
+      return loop.run();
+    } finally {
+      loop.close();
+      closed.countDown();
+      removeHook(onSignal);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch closed) {
+    try {
+      closed.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: it waits for the close above
+    }
+  }
+}

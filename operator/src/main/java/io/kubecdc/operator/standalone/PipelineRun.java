@@ -1,0 +1,105 @@
+package io.kubecdc.operator.standalone;
+
+import io.kubecdc.api.crd.v1alpha1.TableStatus;
+import io.kubecdc.operator.core.CoreResult;
+import io.kubecdc.operator.core.PipelineCore;
+import io.kubecdc.operator.core.PipelineRequest;
+import io.kubecdc.operator.status.ConditionRecord;
+import io.kubecdc.operator.status.Health;
+import io.kubecdc.operator.status.Observation;
+import io.kubecdc.operator.status.Part;
+import io.kubecdc.operator.status.PartState;
+import io.kubecdc.operator.status.StatusAggregator;
+import io.kubecdc.operator.status.StatusSummary;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pipeline of a standalone run, one check at a time: the core reconciles, the worker is made to
+ * match the rendered config, its {@code /readyz} becomes the SINK part, the status is aggregated
+ * with the previous conditions (so transition times hold) and the table figures are read. An
+ * unexpected failure of the core is shown as the reason of an unknown state and retried at the next
+ * check, as JOSDK retries in a cluster.
+ */
+final class PipelineRun implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
+
+  private final PipelineRequest request;
+  private final PipelineCore core;
+  private final WorkerSupervisor worker;
+  private final SinkProbe probe;
+  private final RowCounts counts;
+  private final Clock clock;
+  private List<ConditionRecord> conditions = List.of();
+
+  PipelineRun(
+      PipelineRequest request,
+      PipelineCore core,
+      WorkerSupervisor worker,
+      SinkProbe probe,
+      RowCounts counts,
+      Clock clock) {
+    this.request = request;
+    this.core = core;
+    this.worker = worker;
+    this.probe = probe;
+    this.counts = counts;
+    this.clock = clock;
+  }
+
+  String id() {
+    return request.namespace() + "/" + request.name();
+  }
+
+  PipelineView check() {
+    boolean paused = request.spec().isPaused();
+    CoreResult result = null;
+    Observation obs;
+    try {
+      result = core.reconcile(request.withPreviousConditions(conditions));
+      worker.apply(result.workerConfig(), paused);
+      obs = result.observation();
+      if (result.workerConfig().isPresent() || paused) {
+        obs = obs.with(worker.state(paused));
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("event=reconcile_failed pipeline={} error=\"{}\"", id(), e.toString());
+      obs =
+          Observation.of(
+              List.of(new PartState(Part.SOURCE, Health.UNKNOWN, "ReconcileError", e.toString())));
+    }
+    StatusSummary summary =
+        StatusAggregator.aggregate(
+            obs.paused(paused), conditions, request.generation(), clock.instant());
+    conditions = summary.conditions();
+    return new PipelineView(id(), summary, tables(result));
+  }
+
+  private List<PipelineView.TableView> tables(CoreResult result) {
+    List<RowCounts.Counts> rows = counts.count(request);
+    Map<String, Double> fresh = probe.freshnessSeconds();
+    List<PipelineView.TableView> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String name = request.spec().getSource().getTables().get(i).getName();
+      TableStatus status =
+          result != null && i < result.tables().size() ? result.tables().get(i) : null;
+      out.add(
+          new PipelineView.TableView(
+              name,
+              rows.get(i).source(),
+              rows.get(i).clickhouse(),
+              status == null ? null : status.getLag(),
+              status == null ? null : fresh.get(status.getClickhouseTable())));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    worker.close();
+  }
+}

@@ -1,0 +1,106 @@
+package io.kubecdc.operator.standalone;
+
+import io.kubecdc.operator.status.ConditionRecord;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The standalone run: checks every pipeline, prints what changed, and waits a period; until
+ * stopped, or with {@code once} until every pipeline is Ready and caught up (exit code 0) or the
+ * timeout passes (exit code 1, the failing condition printed). The workers are stopped on close,
+ * which the command runs on exit and on SIGINT.
+ */
+public final class RunLoop implements AutoCloseable {
+  public static final int CAUGHT_UP = 0;
+  public static final int NOT_CAUGHT_UP = 1;
+
+  /**
+   * Caught up twice in a row, a second apart: a change committed just before the check may still be
+   * on its way from the connector, whose events lag the commit by tens of milliseconds.
+   */
+  private static final int CAUGHT_UP_CHECKS = 2;
+
+  private final List<PipelineRun> runs;
+  private final Duration period;
+  private final Optional<Duration> onceTimeout;
+  private final PrintStream out;
+  private final Clock clock;
+  private final Map<String, PipelineView> last = new HashMap<>();
+  private volatile boolean stopped;
+
+  RunLoop(
+      List<PipelineRun> runs,
+      Duration period,
+      Optional<Duration> onceTimeout,
+      PrintStream out,
+      Clock clock) {
+    this.runs = List.copyOf(runs);
+    this.period = period;
+    this.onceTimeout = onceTimeout;
+    this.out = out;
+    this.clock = clock;
+  }
+
+  /** Runs until stopped, or once caught up or timed out; returns the exit code. */
+  public int run() throws InterruptedException {
+    Instant deadline = onceTimeout.map(t -> clock.instant().plus(t)).orElse(Instant.MAX);
+    int caughtUpChecks = 0;
+    while (!stopped) {
+      List<PipelineView> views = runs.stream().map(PipelineRun::check).toList();
+      caughtUpChecks = views.stream().allMatch(PipelineView::caughtUp) ? caughtUpChecks + 1 : 0;
+      if (onceTimeout.isPresent() && caughtUpChecks >= CAUGHT_UP_CHECKS) {
+        views.forEach(v -> out.print(StatusRenderer.block(v, clock.instant())));
+        out.println("caught up: ClickHouse holds every row of PostgreSQL, no lag");
+        return CAUGHT_UP;
+      }
+      views.forEach(
+          v -> out.print(StatusRenderer.render(last.put(v.pipeline(), v), v, clock.instant())));
+      out.flush();
+      if (clock.instant().isAfter(deadline)) {
+        out.println("not caught up after " + onceTimeout.get().toSeconds() + " s:");
+        views.stream().filter(v -> !v.caughtUp()).forEach(v -> out.println(failing(v)));
+        return NOT_CAUGHT_UP;
+      }
+      pause(onceTimeout.isPresent() ? Duration.ofSeconds(1) : period);
+    }
+    return CAUGHT_UP;
+  }
+
+  /** Ends {@link #run()} after the current check; safe from any thread. */
+  public void stop() {
+    stopped = true;
+    synchronized (this) {
+      notifyAll();
+    }
+  }
+
+  static String failing(PipelineView v) {
+    ConditionRecord c = v.cause();
+    if (!v.ready()) {
+      return "  %s %s=%s %s: %s"
+          .formatted(v.pipeline(), c.type(), c.status(), c.reason(), c.message());
+    }
+    StringBuilder b = new StringBuilder("  " + v.pipeline() + " Ready, but not caught up:");
+    v.tables().stream()
+        .filter(t -> !t.caughtUp())
+        .forEach(t -> b.append(" ").append(StatusRenderer.table(t)));
+    return b.toString();
+  }
+
+  private synchronized void pause(Duration d) throws InterruptedException {
+    if (!stopped) {
+      wait(d.toMillis());
+    }
+  }
+
+  @Override
+  public void close() {
+    runs.forEach(PipelineRun::close);
+  }
+}
