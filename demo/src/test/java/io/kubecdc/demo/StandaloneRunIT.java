@@ -1,0 +1,83 @@
+package io.kubecdc.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubecdc.operator.cli.KubecdcCommand;
+import io.kubecdc.stack.StackEndpoints;
+import io.kubecdc.stack.junit.LocalStackTest;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command as bin/demo runs it: {@code kubecdc run --once} on the example of
+ * examples/local against the real stack, through a snapshot and then changes in every table, ends
+ * with ClickHouse equal to PostgreSQL value for value; {@code kubecdc delete} then leaves no slot,
+ * publication or table behind.
+ */
+@LocalStackTest
+class StandaloneRunIT {
+  @TempDir Path state;
+
+  @Test
+  void shouldCatchUpWithRunOnceAndLeaveNothingAfterDelete(StackEndpoints stack) throws Exception {
+    Path repoRoot = Path.of("").toAbsolutePath().getParent();
+    Path worker = repoRoot.resolve("sink-worker/target");
+    String workerClassPath =
+        worker.resolve("classes") + File.pathSeparator + worker.resolve("lib") + "/*";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    boolean equal =
+        ShopDemo.run(
+            stack,
+            repoRoot,
+            state,
+            workerClassPath,
+            new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    System.out.println(printed);
+    assertThat(equal).as(printed).isTrue();
+    assertThat(printed)
+        .contains("shop.orders (1400 rows): ClickHouse equals PostgreSQL")
+        .contains("shop.customers (200 rows): ClickHouse equals PostgreSQL")
+        .contains("column added in ClickHouse: coupon Nullable(String)")
+        .contains("caught up: ClickHouse holds every row of PostgreSQL, no lag")
+        .contains("SinkReady       True    WorkerReady")
+        .doesNotContain(stack.postgresPassword())
+        .doesNotContain(stack.clickhousePassword());
+
+    LocalExample example = LocalExample.render(repoRoot, stack, state);
+    ByteArrayOutputStream deleted = new ByteArrayOutputStream();
+    int exit =
+        KubecdcCommand.execute(
+            new PrintStream(deleted, true, StandardCharsets.UTF_8),
+            System.err,
+            example.args("delete", List.of()));
+    assertThat(exit).as(deleted.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(deleted.toString(StandardCharsets.UTF_8))
+        .contains("dropped slot kubecdc_dev_shop and publication kubecdc_dev_shop")
+        .doesNotContain("LEFT BEHIND");
+    try (Connection pg = ShopData.postgres(stack)) {
+      assertThat(count(pg, "pg_replication_slots WHERE slot_name = 'kubecdc_dev_shop'")).isZero();
+      assertThat(count(pg, "pg_publication WHERE pubname = 'kubecdc_dev_shop'")).isZero();
+    }
+    try (Connection ch = ShopData.clickhouse(stack)) {
+      assertThat(count(ch, "system.tables WHERE database = 'shop'")).isZero();
+    }
+  }
+
+  private static long count(Connection c, String from) throws Exception {
+    try (ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM " + from)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+}
