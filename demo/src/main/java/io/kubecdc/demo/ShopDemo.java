@@ -21,6 +21,7 @@ public final class ShopDemo {
   private ShopDemo() {}
 
   public static void main(String[] args) throws Exception {
+    KubecdcCommand.logToStateDir();
     LocalStack stack = new LocalStack(StackConfig.load(Map.of()));
     Path root = stack.config().layout().repoRoot();
     Path state = stack.endpoints().secrets().getParent().resolve("kubecdc");

@@ -38,14 +38,22 @@ public final class KubecdcCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    logToStateDir();
     System.exit(execute(System.out, System.err, args));
+  }
+
+  /**
+   * Sends the logs to {@code <state-dir>/kubecdc.log}; call before anything logs, as {@code main}
+   * does (the log file is named once the options are parsed, before the first log line).
+   */
+  public static void logToStateDir() {
+    System.setProperty(
+        "log4j2.configurationFile",
+        System.getProperty("log4j2.configurationFile", "kubecdc-log4j2.xml"));
   }
 
   /** Runs one command line; returns its exit code. */
   public static int execute(PrintStream out, PrintStream err, String... args) {
-    System.setProperty(
-        "log4j2.configurationFile",
-        System.getProperty("log4j2.configurationFile", "kubecdc-log4j2.xml"));
     CommandLine cli = new CommandLine(new KubecdcCommand(out));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));

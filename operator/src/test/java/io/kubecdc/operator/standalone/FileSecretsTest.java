@@ -20,11 +20,13 @@ class FileSecretsTest {
     SecretKeys keys = new SecretKeys();
     keys.setName("pg");
 
-    var c = new FileSecrets(dir).credentials("dev", keys, "${dir:" + dir + "/{name}:{key}}");
+    var c = new FileSecrets(dir).credentials("dev", keys, "${dir:{secretsDir}/{name}:{key}}");
 
     assertThat(c.user()).isEqualTo("cdc");
     assertThat(c.password()).isEqualTo("pw with spaces");
-    assertThat(c.passwordReference()).isEqualTo("${dir:" + dir + "/pg:password}");
+    assertThat(c.passwordReference())
+        .as("{secretsDir} is the absolute --secrets folder")
+        .isEqualTo("${dir:" + dir + "/pg:password}");
     assertThat(c.toString()).doesNotContain("pw with spaces");
   }
 

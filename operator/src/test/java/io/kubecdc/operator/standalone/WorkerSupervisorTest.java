@@ -1,0 +1,147 @@
+package io.kubecdc.operator.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubecdc.operator.status.Health;
+import io.kubecdc.operator.status.PartState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local worker follows the rendered config as the Deployment does: restarts only on change. */
+class WorkerSupervisorTest {
+  private static final String CONFIG = "kafka:\n  groupId: kubecdc.dev.shop.v1\ntables: []\n";
+
+  @TempDir Path dir;
+  private final List<FakeWorker> started = new ArrayList<>();
+  private int readyStatus = 200;
+
+  private final class FakeWorker implements WorkerLauncher.Handle {
+    final String config;
+    boolean alive = true;
+    int exit;
+
+    FakeWorker(String config) {
+      this.config = config;
+    }
+
+    @Override
+    public boolean isAlive() {
+      return alive;
+    }
+
+    @Override
+    public int exitCode() {
+      return exit;
+    }
+
+    @Override
+    public void stop(Duration grace) {
+      alive = false;
+    }
+  }
+
+  private WorkerSupervisor supervisor() {
+    WorkerLauncher launcher =
+        (config, log) -> {
+          FakeWorker w = new FakeWorker(Files.readString(config));
+          started.add(w);
+          return w;
+        };
+    SinkProbe probe =
+        new SinkProbe() {
+          @Override
+          public Reply readyz() {
+            return new Reply(readyStatus, readyStatus == 200 ? "ready" : "starting\nkafka down\n");
+          }
+
+          @Override
+          public Map<String, Double> freshnessSeconds() {
+            return Map.of();
+          }
+        };
+    return new WorkerSupervisor(
+        launcher, probe, dir.resolve("sink.yaml"), dir.resolve("sink-worker.log"), 18080);
+  }
+
+  @Test
+  void shouldStartOnceAndKeepTheWorkerWhileTheConfigHolds() {
+    WorkerSupervisor s = supervisor();
+    s.apply(Optional.of(CONFIG), false);
+    s.apply(Optional.of(CONFIG), false);
+    s.apply(Optional.empty(), false);
+
+    assertThat(started).hasSize(1);
+    assertThat(started.get(0).alive).isTrue();
+    assertThat(started.get(0).config)
+        .contains("groupId: \"kubecdc.dev.shop.v1\"")
+        .contains("port: 18080");
+    assertThat(s.state(false).reason()).isEqualTo("WorkerReady");
+  }
+
+  @Test
+  void shouldRestartTheWorkerWhenTheRenderedConfigChanges() {
+    WorkerSupervisor s = supervisor();
+    s.apply(Optional.of(CONFIG), false);
+    s.apply(Optional.of(CONFIG.replace("v1", "v2")), false);
+
+    assertThat(started).hasSize(2);
+    assertThat(started.get(0).alive).as("the old worker is stopped").isFalse();
+    assertThat(started.get(1).config).contains("kubecdc.dev.shop.v2");
+    assertThat(s.starts()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldReportACrashWithTheLogTailOnceAndThenStartAgain() throws IOException {
+    WorkerSupervisor s = supervisor();
+    s.apply(Optional.of(CONFIG), false);
+    Files.writeString(
+        dir.resolve("sink-worker.log"), "starting\ntables[0].keyColumns: must not be empty\n");
+    started.get(0).alive = false;
+    started.get(0).exit = 2;
+
+    s.apply(Optional.of(CONFIG), false);
+    PartState crashed = s.state(false);
+    assertThat(crashed.health()).isEqualTo(Health.FAILED);
+    assertThat(crashed.reason()).isEqualTo("WorkerCrashed");
+    assertThat(crashed.message())
+        .contains("exited with code 2")
+        .contains("tables[0].keyColumns: must not be empty");
+    assertThat(started).hasSize(1);
+
+    s.apply(Optional.of(CONFIG), false);
+    assertThat(started).hasSize(2);
+    assertThat(s.state(false).reason()).isEqualTo("WorkerReady");
+  }
+
+  @Test
+  void shouldStopTheWorkerWhilePausedAndOnClose() {
+    WorkerSupervisor s = supervisor();
+    s.apply(Optional.of(CONFIG), false);
+    s.apply(Optional.of(CONFIG), true);
+    assertThat(started.get(0).alive).isFalse();
+    assertThat(s.state(true).reason()).isEqualTo("ScaledToZero");
+
+    s.apply(Optional.of(CONFIG), false);
+    s.close();
+    assertThat(started).hasSize(2);
+    assertThat(started.get(1).alive).isFalse();
+  }
+
+  @Test
+  void shouldShowTheWorkersOwnReasonsWhileNotReady() {
+    readyStatus = 503;
+    WorkerSupervisor s = supervisor();
+    s.apply(Optional.of(CONFIG), false);
+    PartState state = s.state(false);
+    assertThat(state.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(state.message()).isEqualTo("/readyz 503: starting; kafka down");
+  }
+}
