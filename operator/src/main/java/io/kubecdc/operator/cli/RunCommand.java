@@ -65,6 +65,7 @@ final class RunCommand implements Callable<Integer> {
     Thread onSignal =
         new Thread(
             () -> {
+              parent.out.println("kubecdc run: stopping, the sink-workers flush and exit");
               loop.stop();
               awaitQuietly(closed);
             },

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The last lines of the worker's log, so that a crash is reported with its cause. */
+/**
+ * The last lines of the worker's log on one line ({@code " / "} between them), so that a crash is
+ * reported with its cause in a condition message.
+ */
 final class LogTail {
   private static final int MAX_BYTES = 32 * 1024;
 
@@ -19,7 +22,7 @@ final class LogTail {
       file.seek(start);
       file.readFully(bytes);
       List<String> all = new String(bytes, StandardCharsets.UTF_8).lines().toList();
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+      return String.join(" / ", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
     }

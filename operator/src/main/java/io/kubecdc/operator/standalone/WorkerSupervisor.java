@@ -65,7 +65,7 @@ public final class WorkerSupervisor implements AutoCloseable {
     String config = withHttpPort(rendered.get());
     if (worker != null && !worker.isAlive()) {
       if (crash == null) {
-        crash = "exited with code " + worker.exitCode() + "; " + LogTail.of(log, 5);
+        crash = "exited with code " + worker.exitCode() + ": " + LogTail.of(log, 3);
         LOG.warn("event=worker_crashed exit={} log={}", worker.exitCode(), log);
         return;
       }
