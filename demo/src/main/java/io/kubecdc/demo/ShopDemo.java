@@ -21,11 +21,12 @@ public final class ShopDemo {
   private ShopDemo() {}
 
   public static void main(String[] args) throws Exception {
+    StackConfig config = StackConfig.load(Map.of());
+    Path state = config.home().resolve("kubecdc");
     KubecdcCommand.logToStateDir();
-    LocalStack stack = new LocalStack(StackConfig.load(Map.of()));
-    Path root = stack.config().layout().repoRoot();
-    Path state = stack.endpoints().secrets().getParent().resolve("kubecdc");
-    boolean equal = run(stack.endpoints(), root, state, null, System.out);
+    System.setProperty("kubecdc.logFile", state.resolve("kubecdc.log").toString());
+    LocalStack stack = new LocalStack(config);
+    boolean equal = run(stack.endpoints(), config.layout().repoRoot(), state, null, System.out);
     System.exit(equal ? 0 : 1);
   }
 
