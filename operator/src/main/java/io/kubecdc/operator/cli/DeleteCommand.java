@@ -4,11 +4,8 @@ import io.kubecdc.operator.standalone.Standalone;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kubecdc delete}: the core's teardown for the pipelines of the files (connector, slot and
@@ -24,13 +21,11 @@ import picocli.CommandLine.Spec;
           + " cluster; exits 1 when something is left behind."
     })
 final class DeleteCommand implements Callable<Integer> {
-  @ParentCommand KubecdcCommand parent;
-  @Spec CommandLine.Model.CommandSpec spec;
   @Mixin ManifestOptions manifests;
 
   @Override
   public Integer call() {
-    var settings = manifests.settings(spec.commandLine(), Duration.ofSeconds(1), Optional.empty());
-    return Standalone.delete(settings, parent.out);
+    var settings = manifests.settings(Duration.ofSeconds(1), Optional.empty());
+    return Standalone.delete(settings, manifests.out());
   }
 }

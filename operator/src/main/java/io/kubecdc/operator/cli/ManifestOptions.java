@@ -1,16 +1,25 @@
 package io.kubecdc.operator.cli;
 
 import io.kubecdc.operator.standalone.RunSettings;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The options {@code run} and {@code delete} share: which manifests, Secrets and state. */
+/**
+ * The options {@code run} and {@code delete} share (which manifests, Secrets and state), and what
+ * both need of the command line: where to print, how to refuse an argument.
+ */
 final class ManifestOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(
       names = {"-f", "--filename"},
       required = true,
@@ -41,20 +50,29 @@ final class ManifestOptions {
   String workerClassPath;
 
   /** Checks the paths and points the log at the state folder; nothing else is touched. */
-  RunSettings settings(CommandLine cli, Duration period, Optional<Duration> onceTimeout) {
+  RunSettings settings(Duration period, Optional<Duration> onceTimeout) {
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
-        throw new CommandLine.ParameterException(cli, "-f " + f + ": no such file");
+        throw refuse("-f " + f + ": no such file");
       }
     }
     if (!Files.isDirectory(secrets)) {
-      throw new CommandLine.ParameterException(
-          cli,
+      throw refuse(
           "--secrets " + secrets + ": no such folder (Secrets are read from DIR/<name>/<key>)");
     }
     System.setProperty(
         "kubecdc.logFile", stateDir.toAbsolutePath().resolve("kubecdc.log").toString());
     String cp = workerClassPath != null ? workerClassPath : System.getProperty("java.class.path");
     return new RunSettings(files, secrets, stateDir, period, onceTimeout, cp);
+  }
+
+  /** A usage error of the command: exit code 2, with the message and the usage. */
+  CommandLine.ParameterException refuse(String message) {
+    return new CommandLine.ParameterException(mixee.commandLine(), message);
+  }
+
+  /** Where the command prints its status. */
+  PrintStream out() {
+    return ((KubecdcCommand) mixee.root().userObject()).out;
   }
 }

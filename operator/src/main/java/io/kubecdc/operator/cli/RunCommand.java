@@ -7,12 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kubecdc run}: the pipelines of the files on this machine, with the live status, until
@@ -28,8 +25,6 @@ import picocli.CommandLine.Spec;
           + " prints the status and exits 0; exits 1 with the failing condition on timeout."
     })
 final class RunCommand implements Callable<Integer> {
-  @ParentCommand KubecdcCommand parent;
-  @Spec CommandLine.Model.CommandSpec spec;
   @Mixin ManifestOptions manifests;
 
   @Option(names = "--once", description = "Exit once every pipeline is Ready and caught up.")
@@ -53,19 +48,23 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (timeout != null && !once) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--timeout needs --once");
+      throw manifests.refuse("--timeout needs --once");
     }
     Optional<Duration> onceTimeout =
         once ? Optional.of(timeout == null ? Duration.ofMinutes(5) : timeout) : Optional.empty();
-    var settings = manifests.settings(spec.commandLine(), period, onceTimeout);
-    RunLoop loop = Standalone.runLoop(settings, parent.out);
-    parent.out.println(
-        "kubecdc run: state " + settings.stateDir().toAbsolutePath() + ", log kubecdc.log there");
+    var settings = manifests.settings(period, onceTimeout);
+    RunLoop loop = Standalone.runLoop(settings, manifests.out());
+    manifests
+        .out()
+        .println(
+            "kubecdc run: state "
+                + settings.stateDir().toAbsolutePath()
+                + ", log kubecdc.log there");
     CountDownLatch closed = new CountDownLatch(1);
     Thread onSignal =
         new Thread(
             () -> {
-              parent.out.println("kubecdc run: stopping, the sink-workers flush and exit");
+              manifests.out().println("kubecdc run: stopping, the sink-workers flush and exit");
               loop.stop();
               awaitQuietly(closed);
             },
