@@ -9,7 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
@@ -52,6 +54,15 @@ class StandaloneRunIT {
         .contains("caught up: ClickHouse holds every row of PostgreSQL, no lag")
         .contains("SinkReady       True    WorkerReady")
         .doesNotContain(stack.postgresPassword())
+        .doesNotContain(stack.clickhousePassword());
+
+    Path pipelineState = state.resolve("dev.shop");
+    assertThat(Files.getPosixFilePermissions(pipelineState.resolve("clickhouse-password")))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.readString(pipelineState.resolve("clickhouse-password")))
+        .isEqualTo(stack.clickhousePassword());
+    assertThat(Files.readString(pipelineState.resolve("sink.yaml")))
+        .contains("passwordFile: \"" + pipelineState.resolve("clickhouse-password") + "\"")
         .doesNotContain(stack.clickhousePassword());
 
     LocalExample example = LocalExample.render(repoRoot, stack, state);
