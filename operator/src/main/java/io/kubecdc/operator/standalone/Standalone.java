@@ -44,7 +44,7 @@ public final class Standalone {
               port);
       runs.add(
           new PipelineRun(
-              request, core(password), worker, probe, new RowCounts(), Clock.systemUTC()));
+              request, core(password), worker, probe, new SqlRowCounts(), Clock.systemUTC()));
     }
     return new RunLoop(runs, settings.period(), settings.onceTimeout(), out, Clock.systemUTC());
   }

@@ -7,10 +7,7 @@ import io.kubecdc.operator.status.PartState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,55 +17,11 @@ class WorkerSupervisorTest {
   private static final String CONFIG = "kafka:\n  groupId: kubecdc.dev.shop.v1\ntables: []\n";
 
   @TempDir Path dir;
-  private final List<FakeWorker> started = new ArrayList<>();
-  private int readyStatus = 200;
-
-  private final class FakeWorker implements WorkerLauncher.Handle {
-    final String config;
-    boolean alive = true;
-    int exit;
-
-    FakeWorker(String config) {
-      this.config = config;
-    }
-
-    @Override
-    public boolean isAlive() {
-      return alive;
-    }
-
-    @Override
-    public int exitCode() {
-      return exit;
-    }
-
-    @Override
-    public void stop(Duration grace) {
-      alive = false;
-    }
-  }
+  private final FakeWorkers workers = new FakeWorkers();
+  private final List<FakeWorkers.Worker> started = workers.started;
 
   private WorkerSupervisor supervisor() {
-    WorkerLauncher launcher =
-        (config, log) -> {
-          FakeWorker w = new FakeWorker(Files.readString(config));
-          started.add(w);
-          return w;
-        };
-    SinkProbe probe =
-        new SinkProbe() {
-          @Override
-          public Reply readyz() {
-            return new Reply(readyStatus, readyStatus == 200 ? "ready" : "starting\nkafka down\n");
-          }
-
-          @Override
-          public Map<String, Double> freshnessSeconds() {
-            return Map.of();
-          }
-        };
-    return new WorkerSupervisor(
-        launcher, probe, dir.resolve("sink.yaml"), dir.resolve("sink-worker.log"), 18080);
+    return workers.supervisor(dir);
   }
 
   @Test
@@ -137,7 +90,8 @@ class WorkerSupervisorTest {
 
   @Test
   void shouldShowTheWorkersOwnReasonsWhileNotReady() {
-    readyStatus = 503;
+    workers.readyStatus = 503;
+    workers.readyBody = "starting\nkafka down\n";
     WorkerSupervisor s = supervisor();
     s.apply(Optional.of(CONFIG), false);
     PartState state = s.state(false);

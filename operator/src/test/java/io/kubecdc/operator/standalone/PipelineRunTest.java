@@ -1,0 +1,88 @@
+package io.kubecdc.operator.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.kubecdc.operator.core.PipelineRequest;
+import io.kubecdc.operator.core.Requests;
+import io.kubecdc.operator.status.ConditionRecord;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One check of one pipeline: the core's parts, the worker's readiness and the table figures. */
+class PipelineRunTest {
+  @TempDir Path dir;
+  final ScriptedCore core = new ScriptedCore();
+  final FakeWorkers workers = new FakeWorkers();
+  final PipelineRequest request = Requests.request();
+  volatile long clickhouseRows = 5;
+
+  PipelineRun run() {
+    RowCounts counts =
+        r ->
+            r.spec().getSource().getTables().stream()
+                .map(t -> new RowCounts.Counts(OptionalLong.of(5), OptionalLong.of(clickhouseRows)))
+                .toList();
+    return new PipelineRun(
+        request, core, workers.supervisor(dir), workers, counts, Clock.systemUTC());
+  }
+
+  private static ConditionRecord condition(PipelineView v, String type) {
+    return v.summary().conditions().stream()
+        .filter(c -> c.type().equals(type))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void shouldAddTheWorkersReadinessAndJoinLagRowsAndFreshnessPerTable() {
+    workers.freshness = Map.of("analytics.public.orders", 0.5);
+    PipelineView v = run().check();
+
+    assertThat(workers.started).hasSize(1);
+    assertThat(condition(v, "SinkReady").reason()).isEqualTo("WorkerReady");
+    assertThat(v.ready()).isTrue();
+    assertThat(v.caughtUp()).isTrue();
+    assertThat(v.tables())
+        .extracting(PipelineView.TableView::name, PipelineView.TableView::fresh)
+        .containsExactly(
+            tuple("public.customers", null),
+            tuple("public.orders", 0.5),
+            tuple("\"Sales\".\"Order Items\"", null));
+  }
+
+  @Test
+  void shouldNotCountAPipelineWithFewerRowsInClickHouseAsCaughtUp() {
+    clickhouseRows = 4;
+    assertThat(run().check().caughtUp()).isFalse();
+  }
+
+  @Test
+  void shouldShowAnUnexpectedCoreFailureAsUnknownAndRecoverAtTheNextCheck() {
+    PipelineRun run = run();
+    core.failure = new IllegalStateException("Connect answered 500");
+    PipelineView failed = run.check();
+    assertThat(failed.summary().ready().status()).isEqualTo("Unknown");
+    assertThat(failed.summary().ready().reason()).isEqualTo("ReconcileError");
+    assertThat(failed.summary().ready().message()).contains("Connect answered 500");
+    assertThat(workers.started).isEmpty();
+
+    core.failure = null;
+    PipelineView recovered = run.check();
+    assertThat(recovered.ready()).isTrue();
+    assertThat(workers.started).hasSize(1);
+  }
+
+  @Test
+  void shouldKeepTransitionTimesWhileAConditionHolds() throws Exception {
+    PipelineRun run = run();
+    var first = run.check().summary().ready().lastTransitionTime();
+    Thread.sleep(5);
+    assertThat(run.check().summary().ready().lastTransitionTime()).isEqualTo(first);
+    assertThat(core.calls.get()).isEqualTo(2);
+  }
+}

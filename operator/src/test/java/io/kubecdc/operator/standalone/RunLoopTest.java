@@ -1,0 +1,96 @@
+package io.kubecdc.operator.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kubecdc.operator.core.Requests;
+import io.kubecdc.operator.status.Part;
+import io.kubecdc.operator.status.PartState;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loop's exits: caught up, timed out with the cause, stopped; the workers stop with it. */
+class RunLoopTest {
+  @TempDir Path dir;
+  final ScriptedCore core = new ScriptedCore();
+  final FakeWorkers workers = new FakeWorkers();
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+  RunLoop loop(Optional<Duration> once) {
+    RowCounts equal =
+        r ->
+            r.spec().getSource().getTables().stream()
+                .map(t -> new RowCounts.Counts(OptionalLong.of(7), OptionalLong.of(7)))
+                .toList();
+    PipelineRun run =
+        new PipelineRun(
+            Requests.request(), core, workers.supervisor(dir), workers, equal, Clock.systemUTC());
+    return new RunLoop(
+        List.of(run),
+        Duration.ofHours(1),
+        once,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        Clock.systemUTC());
+  }
+
+  private String printed() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldExitZeroOnceCaughtUpOnTwoChecksInARow() throws Exception {
+    try (RunLoop loop = loop(Optional.of(Duration.ofMinutes(1)))) {
+      assertThat(loop.run()).isEqualTo(RunLoop.CAUGHT_UP);
+    }
+    assertThat(core.calls.get()).isEqualTo(2);
+    assertThat(printed())
+        .contains("prod/orders  phase Streaming  Ready=True Streaming")
+        .endsWith("caught up: ClickHouse holds every row of PostgreSQL, no lag\n");
+    assertThat(workers.started).singleElement().matches(w -> !w.alive, "stopped on close");
+  }
+
+  @Test
+  void shouldExitOneOnTimeoutNamingTheFailingCondition() throws Exception {
+    core.connector =
+        PartState.failed(Part.CONNECTOR, "ConnectorTaskFailed", "task 0 failed: slot in use");
+    try (RunLoop loop = loop(Optional.of(Duration.ofMillis(1)))) {
+      Thread.sleep(5);
+      assertThat(loop.run()).isEqualTo(RunLoop.NOT_CAUGHT_UP);
+    }
+    assertThat(printed())
+        .contains("not caught up after 0 s:")
+        .contains(
+            "  prod/orders ConnectorReady=False ConnectorTaskFailed: task 0 failed: slot in use");
+  }
+
+  @Test
+  void shouldReturnWhenStoppedFromAnotherThread() throws Exception {
+    RunLoop loop = loop(Optional.empty());
+    int[] exit = {-1};
+    Thread t = new Thread(() -> exit[0] = runQuietly(loop));
+    t.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> core.calls.get() >= 1);
+    loop.stop();
+    t.join(10_000);
+    loop.close();
+    assertThat(exit[0]).isZero();
+    assertThat(workers.started).singleElement().matches(w -> !w.alive, "stopped on close");
+  }
+
+  private static int runQuietly(RunLoop loop) {
+    try {
+      return loop.run();
+    } catch (InterruptedException e) {
+      return -2;
+    }
+  }
+}
