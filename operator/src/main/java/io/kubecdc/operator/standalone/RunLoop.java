@@ -54,14 +54,16 @@ public final class RunLoop implements AutoCloseable {
     while (!stopped) {
       List<PipelineView> views = runs.stream().map(PipelineRun::check).toList();
       caughtUpChecks = views.stream().allMatch(PipelineView::caughtUp) ? caughtUpChecks + 1 : 0;
-      if (onceTimeout.isPresent() && caughtUpChecks >= CAUGHT_UP_CHECKS) {
-        views.forEach(v -> out.print(StatusRenderer.block(v, clock.instant())));
+      boolean done = onceTimeout.isPresent() && caughtUpChecks >= CAUGHT_UP_CHECKS;
+      for (PipelineView v : views) {
+        String text = StatusRenderer.render(last.put(v.pipeline(), v), v, clock.instant());
+        out.print(done && text.isEmpty() ? StatusRenderer.line(v, clock.instant()) : text);
+      }
+      out.flush();
+      if (done) {
         out.println("caught up: ClickHouse holds every row of PostgreSQL, no lag");
         return CAUGHT_UP;
       }
-      views.forEach(
-          v -> out.print(StatusRenderer.render(last.put(v.pipeline(), v), v, clock.instant())));
-      out.flush();
       if (clock.instant().isAfter(deadline)) {
         out.println("not caught up after " + onceTimeout.get().toSeconds() + " s:");
         views.stream().filter(v -> !v.caughtUp()).forEach(v -> out.println(failing(v)));

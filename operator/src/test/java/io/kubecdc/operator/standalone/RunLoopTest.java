@@ -54,6 +54,8 @@ class RunLoopTest {
     assertThat(core.calls.get()).isEqualTo(2);
     assertThat(printed())
         .contains("prod/orders  phase Streaming  Ready=True Streaming")
+        .containsOnlyOnce("phase Streaming")
+        .contains(" prod/orders Streaming | public.customers 7/7 lag 0 fresh - | public.orders 7/7")
         .endsWith("caught up: ClickHouse holds every row of PostgreSQL, no lag\n");
     assertThat(workers.started).singleElement().matches(w -> !w.alive, "stopped on close");
   }
