@@ -3,6 +3,7 @@ package io.kubecdc.operator.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kubecdc.operator.core.PipelineRequest;
 import io.kubecdc.operator.core.Requests;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
@@ -26,16 +27,24 @@ class RunLoopTest {
   final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   RunLoop loop(Optional<Duration> once) {
-    RowCounts equal =
+    return loop(once, List.of(run(Requests.request(), 7)));
+  }
+
+  /** A pipeline whose ClickHouse tables hold {@code clickhouseRows} of PostgreSQL's 7. */
+  PipelineRun run(PipelineRequest request, long clickhouseRows) {
+    RowCounts counts =
         r ->
             r.spec().getSource().getTables().stream()
-                .map(t -> new RowCounts.Counts(OptionalLong.of(7), OptionalLong.of(7)))
+                .map(t -> new RowCounts.Counts(OptionalLong.of(7), OptionalLong.of(clickhouseRows)))
                 .toList();
-    PipelineRun run =
-        new PipelineRun(
-            Requests.request(), core, workers.supervisor(dir), workers, equal, Clock.systemUTC());
+    Path folder = dir.resolve(request.name());
+    return new PipelineRun(
+        request, core, workers.supervisor(folder), workers, counts, Clock.systemUTC());
+  }
+
+  RunLoop loop(Optional<Duration> once, List<PipelineRun> runs) {
     return new RunLoop(
-        List.of(run),
+        runs,
         Duration.ofHours(1),
         once,
         new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -72,6 +81,32 @@ class RunLoopTest {
         .contains("not caught up after 0 s:")
         .contains(
             "  prod/orders ConnectorReady=False ConnectorTaskFailed: task 0 failed: slot in use");
+  }
+
+  @Test
+  void shouldWaitForEveryPipelineAndNameTheOneThatIsBehind() throws Exception {
+    var other = Requests.request();
+    other =
+        new PipelineRequest(
+            other.namespace(),
+            "customers",
+            1,
+            other.spec(),
+            other.environment(),
+            other.secrets(),
+            List.of());
+    try (RunLoop loop =
+        loop(
+            Optional.of(Duration.ofMillis(1)),
+            List.of(run(Requests.request(), 7), run(other, 6)))) {
+      assertThat(loop.run()).isEqualTo(RunLoop.NOT_CAUGHT_UP);
+    }
+    assertThat(printed())
+        .contains("prod/orders  phase Streaming")
+        .contains("prod/customers  phase Streaming")
+        .contains("  prod/customers Ready, but not caught up: public.customers 7/6 lag 0")
+        .doesNotContain("prod/orders Ready, but not caught up");
+    assertThat(workers.started).hasSize(2).allMatch(w -> !w.alive, "stopped on close");
   }
 
   @Test
