@@ -39,10 +39,18 @@ public final class ShopDemo {
       StackEndpoints ep, Path repoRoot, Path state, String workerClassPath, PrintStream out)
       throws Exception {
     LocalExample example = LocalExample.render(repoRoot, ep, state);
+    // any free port for the run's /metrics: the demo must not fail on a busy default port
     List<String> once =
         workerClassPath == null
-            ? List.of("--once", "--timeout", "3m")
-            : List.of("--once", "--timeout", "3m", "--worker-classpath", workerClassPath);
+            ? List.of("--once", "--timeout", "3m", "--metrics-port", "0")
+            : List.of(
+                "--once",
+                "--timeout",
+                "3m",
+                "--metrics-port",
+                "0",
+                "--worker-classpath",
+                workerClassPath);
     ShopData data = new ShopData(ep);
     out.println("== kubecdc delete: what a previous run left");
     kubecdc(out, example.args("delete", List.of()));

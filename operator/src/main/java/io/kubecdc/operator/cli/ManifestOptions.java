@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,6 +52,11 @@ final class ManifestOptions {
 
   /** Checks the paths and points the log at the state folder; nothing else is touched. */
   RunSettings settings(Duration period, Optional<Duration> onceTimeout) {
+    return settings(period, onceTimeout, OptionalInt.empty());
+  }
+
+  /** As above, with the port of the run's /metrics (0: any free port; empty: none). */
+  RunSettings settings(Duration period, Optional<Duration> onceTimeout, OptionalInt metricsPort) {
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
         throw refuse("-f " + f + ": no such file");
@@ -63,7 +69,7 @@ final class ManifestOptions {
     System.setProperty(
         "kubecdc.logFile", stateDir.toAbsolutePath().resolve("kubecdc.log").toString());
     String cp = workerClassPath != null ? workerClassPath : System.getProperty("java.class.path");
-    return new RunSettings(files, secrets, stateDir, period, onceTimeout, cp);
+    return new RunSettings(files, secrets, stateDir, period, onceTimeout, cp, metricsPort);
   }
 
   /** A usage error of the command: exit code 2, with the message and the usage. */

@@ -4,6 +4,7 @@ import io.kubecdc.operator.standalone.RunLoop;
 import io.kubecdc.operator.standalone.Standalone;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,14 +46,30 @@ final class RunCommand implements Callable<Integer> {
       description = "Re-reconcile every D (default: ${DEFAULT-VALUE}).")
   Duration period;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      defaultValue = "8090",
+      description =
+          "Serve the operator's /metrics (and /healthz, /readyz) on PORT; 0: any free port,"
+              + " -1: none (default: ${DEFAULT-VALUE}). Each sink-worker serves its own.")
+  int metricsPort;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (metricsPort < -1 || metricsPort > 65535) {
+      throw manifests.refuse("--metrics-port " + metricsPort + ": a port, 0 for any, -1 for none");
+    }
     if (timeout != null && !once) {
       throw manifests.refuse("--timeout needs --once");
     }
     Optional<Duration> onceTimeout =
         once ? Optional.of(timeout == null ? Duration.ofMinutes(5) : timeout) : Optional.empty();
-    var settings = manifests.settings(period, onceTimeout);
+    var settings =
+        manifests.settings(
+            period,
+            onceTimeout,
+            metricsPort < 0 ? OptionalInt.empty() : OptionalInt.of(metricsPort));
     RunLoop loop = Standalone.runLoop(settings, manifests.out());
     manifests
         .out()

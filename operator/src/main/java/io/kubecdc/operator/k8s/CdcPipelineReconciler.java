@@ -18,6 +18,7 @@ import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
 import io.kubecdc.api.revision.PipelineRevision;
 import io.kubecdc.operator.core.CoreResult;
 import io.kubecdc.operator.core.PipelineCore;
+import io.kubecdc.operator.metrics.OperatorMetrics;
 import io.kubecdc.operator.status.Observation;
 import io.kubecdc.operator.status.PartState;
 import io.kubecdc.operator.status.StatusAggregator;

@@ -3,11 +3,11 @@ package io.kubecdc.operator.k8s;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.kubecdc.operator.core.PipelineCore;
+import io.kubecdc.operator.metrics.OperatorEndpoint;
+import io.kubecdc.operator.metrics.OperatorMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -30,16 +30,16 @@ public final class OperatorMain {
     OperatorConfig config = OperatorConfig.load(System.getenv());
     Configurator.setRootLevel(Level.valueOf(config.logLevel()));
     OperatorMetrics metrics = new OperatorMetrics();
-    AtomicReference<RuntimeInfo> runtime = new AtomicReference<>();
+    JosdkHealth health = new JosdkHealth();
     try {
       // up before JOSDK starts, so that the startup probe sees a live process while informers sync
-      OperatorEndpoint.start(config.httpPort(), runtime::get, metrics);
+      OperatorEndpoint.start(config.httpPort(), health, metrics);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on port " + config.httpPort(), e);
     }
     KubernetesClient client = new KubernetesClientBuilder().build();
     Operator operator = start(client, config, c -> defaultCore(), true, metrics);
-    runtime.set(operator.getRuntimeInfo());
+    health.started(operator.getRuntimeInfo());
     operator.installShutdownHook(java.time.Duration.ofSeconds(30));
   }
 

@@ -22,12 +22,12 @@ import java.util.Optional;
  * {@link ConditionRecord}s for the next aggregation. Times are whole seconds, as the API server
  * stores them, so that an unchanged pipeline maps to an equal status and is not patched.
  */
-final class StatusMapper {
+public final class StatusMapper {
   static final KubernetesSerialization JSON = new KubernetesSerialization();
 
   private StatusMapper() {}
 
-  static CdcPipelineStatus toStatus(
+  public static CdcPipelineStatus toStatus(
       StatusSummary summary, Optional<CoreResult> core, int declaredTables, long generation) {
     CdcPipelineStatus status = new CdcPipelineStatus();
     status.setObservedGeneration(generation);

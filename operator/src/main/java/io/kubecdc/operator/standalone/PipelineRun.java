@@ -4,6 +4,8 @@ import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.operator.core.CoreResult;
 import io.kubecdc.operator.core.PipelineCore;
 import io.kubecdc.operator.core.PipelineRequest;
+import io.kubecdc.operator.k8s.StatusMapper;
+import io.kubecdc.operator.metrics.OperatorMetrics;
 import io.kubecdc.operator.status.ConditionRecord;
 import io.kubecdc.operator.status.Health;
 import io.kubecdc.operator.status.Observation;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,7 @@ final class PipelineRun implements AutoCloseable {
   private final SinkProbe probe;
   private final RowCounts counts;
   private final Clock clock;
+  private final OperatorMetrics metrics;
   private List<ConditionRecord> conditions = List.of();
 
   PipelineRun(
@@ -43,6 +47,18 @@ final class PipelineRun implements AutoCloseable {
       SinkProbe probe,
       RowCounts counts,
       Clock clock) {
+    this(request, core, worker, probe, counts, clock, new OperatorMetrics());
+  }
+
+  PipelineRun(
+      PipelineRequest request,
+      PipelineCore core,
+      WorkerSupervisor worker,
+      SinkProbe probe,
+      RowCounts counts,
+      Clock clock,
+      OperatorMetrics metrics) {
+    this.metrics = metrics;
     this.request = request;
     this.core = core;
     this.worker = worker;
@@ -76,6 +92,12 @@ final class PipelineRun implements AutoCloseable {
         StatusAggregator.aggregate(
             obs.paused(paused), conditions, request.generation(), clock.instant());
     conditions = summary.conditions();
+    int declared = request.spec().getSource().getTables().size();
+    metrics.record(
+        request.namespace(),
+        request.name(),
+        StatusMapper.toStatus(
+            summary, Optional.ofNullable(result), declared, request.generation()));
     return new PipelineView(id(), summary, tables(result));
   }
 
@@ -96,6 +118,11 @@ final class PipelineRun implements AutoCloseable {
               status == null ? null : fresh.get(status.getClickhouseTable())));
     }
     return out;
+  }
+
+  /** The worker's own /metrics, on its port. */
+  int workerPort() {
+    return worker.port();
   }
 
   @Override

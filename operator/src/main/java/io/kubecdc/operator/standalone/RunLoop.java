@@ -1,7 +1,11 @@
 package io.kubecdc.operator.standalone;
 
+import io.kubecdc.operator.metrics.OperatorEndpoint;
+import io.kubecdc.operator.metrics.OperatorMetrics;
 import io.kubecdc.operator.status.ConditionRecord;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The standalone run: checks every pipeline, prints what changed, and waits a period; until
@@ -33,6 +38,8 @@ public final class RunLoop implements AutoCloseable {
   private final Clock clock;
   private final Map<String, PipelineView> last = new HashMap<>();
   private volatile boolean stopped;
+  private volatile boolean running;
+  private OperatorEndpoint endpoint;
 
   RunLoop(
       List<PipelineRun> runs,
@@ -47,8 +54,50 @@ public final class RunLoop implements AutoCloseable {
     this.clock = clock;
   }
 
+  /**
+   * Serves the run's /metrics (the operator's metrics: readiness, lag, slot WAL per pipeline), with
+   * /healthz and /readyz (ready while the loop runs), and prints where, with each worker's own.
+   */
+  void serveMetrics(int port, OperatorMetrics metrics) {
+    try {
+      endpoint = OperatorEndpoint.start(port, health(), metrics);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot serve metrics on port " + port + " (--metrics-port): " + e.getMessage(), e);
+    }
+    out.println("kubecdc run: metrics on http://127.0.0.1:" + endpoint.port() + "/metrics");
+    runs.forEach(
+        r ->
+            out.println(
+                "kubecdc run: "
+                    + r.id()
+                    + " sink-worker metrics on http://127.0.0.1:"
+                    + r.workerPort()
+                    + "/metrics"));
+  }
+
+  /** The port of the run's /metrics; empty when it serves none. */
+  public OptionalInt metricsPort() {
+    return endpoint == null ? OptionalInt.empty() : OptionalInt.of(endpoint.port());
+  }
+
+  private OperatorEndpoint.Health health() {
+    return new OperatorEndpoint.Health() {
+      @Override
+      public boolean live() {
+        return !stopped;
+      }
+
+      @Override
+      public Optional<String> notReady() {
+        return running ? Optional.empty() : Optional.of("starting");
+      }
+    };
+  }
+
   /** Runs until stopped, or once caught up or timed out; returns the exit code. */
   public int run() throws InterruptedException {
+    running = true;
     Instant deadline = onceTimeout.map(t -> clock.instant().plus(t)).orElse(Instant.MAX);
     int caughtUpChecks = 0;
     while (!stopped) {
@@ -104,5 +153,8 @@ public final class RunLoop implements AutoCloseable {
   @Override
   public void close() {
     runs.forEach(PipelineRun::close);
+    if (endpoint != null) {
+      endpoint.close();
+    }
   }
 }

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What a standalone run or delete was asked for, validated by the command line before anything is
  * touched: the manifest files, the Secrets folder, the state folder, the check period, the timeout
- * of {@code --once} (empty: run until interrupted) and the class path the worker runs from.
+ * of {@code --once} (empty: run until interrupted), the class path the worker runs from, and the
+ * port of the run's own /metrics (0: any free port; empty: none).
  */
 public record RunSettings(
     List<Path> files,
@@ -17,8 +19,10 @@ public record RunSettings(
     Path stateDir,
     Duration period,
     Optional<Duration> onceTimeout,
-    String workerClassPath) {
+    String workerClassPath,
+    OptionalInt metricsPort) {
   public RunSettings {
+    Objects.requireNonNull(metricsPort, "metricsPort");
     files = List.copyOf(files);
     Objects.requireNonNull(secrets, "secrets");
     Objects.requireNonNull(stateDir, "stateDir");

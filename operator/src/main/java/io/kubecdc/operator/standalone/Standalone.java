@@ -5,6 +5,7 @@ import io.kubecdc.operator.cleanup.Leftover;
 import io.kubecdc.operator.core.DefaultPipelineCore;
 import io.kubecdc.operator.core.PipelineRequest;
 import io.kubecdc.operator.core.TeardownResult;
+import io.kubecdc.operator.metrics.OperatorMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ public final class Standalone {
   public static RunLoop runLoop(RunSettings settings, PrintStream out) {
     StateDir state = new StateDir(settings.stateDir());
     List<PipelineRun> runs = new ArrayList<>();
+    OperatorMetrics metrics = new OperatorMetrics();
     for (PipelineRequest request : requests(settings)) {
       PipelineNames names = request.names();
       Path password = state.passwordFile(names);
@@ -44,9 +46,20 @@ public final class Standalone {
               port);
       runs.add(
           new PipelineRun(
-              request, core(password), worker, probe, new SqlRowCounts(), Clock.systemUTC()));
+              request,
+              core(password),
+              worker,
+              probe,
+              new SqlRowCounts(),
+              Clock.systemUTC(),
+              metrics));
     }
-    return new RunLoop(runs, settings.period(), settings.onceTimeout(), out, Clock.systemUTC());
+    RunLoop loop =
+        new RunLoop(runs, settings.period(), settings.onceTimeout(), out, Clock.systemUTC());
+    if (settings.metricsPort().isPresent()) {
+      loop.serveMetrics(settings.metricsPort().getAsInt(), metrics);
+    }
+    return loop;
   }
 
   /**

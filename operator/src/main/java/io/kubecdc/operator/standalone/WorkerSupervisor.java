@@ -121,6 +121,11 @@ public final class WorkerSupervisor implements AutoCloseable {
     return starts;
   }
 
+  /** The port of the worker's /healthz, /readyz and /metrics. */
+  int port() {
+    return httpPort;
+  }
+
   @Override
   public void close() {
     stop("exit");

@@ -8,6 +8,8 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -142,6 +144,39 @@ public final class SinkMetrics {
     var histogram = commitToAck.labelValues(table);
     for (int i = 0; i < rows; i++) {
       histogram.observe(seconds);
+    }
+  }
+
+  /**
+   * The error kinds whose series exist from the start at 0 (others appear when they first occur):
+   * the outages and refusals a dashboard or an alert watches, so that their first occurrence is an
+   * increase Prometheus sees.
+   */
+  public static final List<String> WATCHED_ERROR_KINDS =
+      List.of(
+          "clickhouse_unavailable",
+          "kafka_unavailable",
+          "clickhouse_rejected",
+          "decode",
+          "encode",
+          "commit_failed");
+
+  {
+    WATCHED_ERROR_KINDS.forEach(kind -> errors.labelValues(kind));
+  }
+
+  /** Every reason a row can be dead-lettered for; see the README, Dead letters. */
+  public static final List<String> DEAD_LETTER_REASONS =
+      List.of("decode", "encode", "schema_change", "truncate", "rejected");
+
+  /**
+   * Starts the dead-letter counters of these topics at 0, so that a first dead letter is an
+   * increase Prometheus sees ({@code increase()} of a series that appears at 1 is 0) and the series
+   * exist before anything goes wrong.
+   */
+  public void initDeadLetters(Collection<String> topics) {
+    for (String topic : topics) {
+      DEAD_LETTER_REASONS.forEach(reason -> deadLetters.labelValues(topic, reason));
     }
   }
 

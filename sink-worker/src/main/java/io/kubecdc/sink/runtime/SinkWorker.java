@@ -79,6 +79,7 @@ public final class SinkWorker {
         CompletableFuture.supplyAsync(
             () -> KafkaClients.consumer(config.kafka(), env),
             r -> new Thread(r, "sink-start").start());
+    metrics.initDeadLetters(config.tables().stream().map(TableConfig::topic).toList());
     Retrier retrier =
         new Retrier(
             Backoff.standard(),

@@ -1,4 +1,4 @@
-package io.kubecdc.operator.k8s;
+package io.kubecdc.operator.metrics;
 
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
 import io.kubecdc.api.crd.v1alpha1.SlotStatus;
@@ -54,7 +54,8 @@ public final class OperatorMetrics {
   /** Records a pipeline's new status. */
   public void record(String namespace, String pipeline, CdcPipelineStatus status) {
     boolean isReady =
-        StatusMapper.ready(status).map(c -> "True".equals(c.getStatus())).orElse(false);
+        status.getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     ready.labelValues(namespace, pipeline).set(isReady ? 1 : 0);
     reconciles.labelValues(namespace, pipeline, isReady ? "ready" : "not_ready").inc();
     String key = namespace + "/" + pipeline;

@@ -1,21 +1,20 @@
-package io.kubecdc.operator.k8s;
+package io.kubecdc.operator.metrics;
 
 import com.sun.net.httpserver.HttpServer;
-import io.javaoperatorsdk.operator.RuntimeInfo;
 import io.kubecdc.sink.health.HttpReplies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The operator's {@code /healthz}, {@code /readyz} and {@code /metrics} for the chart's probes and
  * Prometheus, on the JDK's HTTP server (JOSDK serves none itself; a web framework for three fixed
- * paths would be most of the operator's footprint). Live while JOSDK runs; ready once it started
- * and every informer is synced and healthy, with the unhealthy ones named otherwise.
+ * paths would be most of the operator's footprint). What live and ready mean is the driver's: for
+ * the JOSDK operator, started and every informer healthy; for the standalone run, the loop runs.
  */
 public final class OperatorEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OperatorEndpoint.class);
@@ -25,36 +24,28 @@ public final class OperatorEndpoint implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts on {@code port} (0: any free port). {@code runtime} is empty until JOSDK started. */
-  public static OperatorEndpoint start(
-      int port, Supplier<RuntimeInfo> runtime, OperatorMetrics metrics) throws IOException {
+  /** Whether the driver is alive, and why it is not ready (empty: ready). */
+  public interface Health {
+    boolean live();
+
+    Optional<String> notReady();
+  }
+
+  /** Starts on {@code port} (0: any free port). */
+  public static OperatorEndpoint start(int port, Health health, OperatorMetrics metrics)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext(
         "/healthz",
         ex -> {
-          RuntimeInfo info = runtime.get();
-          boolean live = info == null || info.isStarted();
+          boolean live = health.live();
           HttpReplies.text(ex, live ? 200 : 503, live ? "ok\n" : "stopped\n");
         });
     server.createContext(
         "/readyz",
         ex -> {
-          RuntimeInfo info = runtime.get();
-          if (info == null || !info.isStarted()) {
-            HttpReplies.text(ex, 503, "starting\n");
-          } else if (!info.allEventSourcesAreHealthy()) {
-            HttpReplies.text(
-                ex,
-                503,
-                "unhealthy event sources: "
-                    + info.unhealthyEventSources().values().stream()
-                        .flatMap(m -> m.keySet().stream())
-                        .sorted()
-                        .toList()
-                    + "\n");
-          } else {
-            HttpReplies.text(ex, 200, "ready\n");
-          }
+          Optional<String> why = health.notReady();
+          HttpReplies.text(ex, why.isPresent() ? 503 : 200, why.orElse("ready") + "\n");
         });
     server.createContext(
         "/metrics",

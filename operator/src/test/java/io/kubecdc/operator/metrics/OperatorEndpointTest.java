@@ -1,4 +1,4 @@
-package io.kubecdc.operator.k8s;
+package io.kubecdc.operator.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The probes and /metrics the chart's Deployment and ServiceMonitor point at. */
@@ -17,7 +18,19 @@ class OperatorEndpointTest {
   void shouldBeLiveButNotReadyWhileTheOperatorStartsAndServeMetrics() throws Exception {
     OperatorMetrics metrics = new OperatorMetrics();
     metrics.record("dev", "shop", new CdcPipelineStatus());
-    try (OperatorEndpoint endpoint = OperatorEndpoint.start(0, () -> null, metrics)) {
+    OperatorEndpoint.Health starting =
+        new OperatorEndpoint.Health() {
+          @Override
+          public boolean live() {
+            return true;
+          }
+
+          @Override
+          public Optional<String> notReady() {
+            return Optional.of("starting");
+          }
+        };
+    try (OperatorEndpoint endpoint = OperatorEndpoint.start(0, starting, metrics)) {
       HttpResponse<String> health = get(endpoint, "/healthz");
       HttpResponse<String> ready = get(endpoint, "/readyz");
       HttpResponse<String> scrape = get(endpoint, "/metrics");

@@ -1,4 +1,4 @@
-package io.kubecdc.operator.k8s;
+package io.kubecdc.operator.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
