@@ -130,7 +130,7 @@ class ClientV2IT {
   }
 
   /** The driver's ServerException, which queryAll and futures wrap. */
-  private static ServerException serverError(ThrowingCallable call) {
+  static ServerException serverError(ThrowingCallable call) {
     Throwable thrown = catchThrowable(call);
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof ServerException se) {
