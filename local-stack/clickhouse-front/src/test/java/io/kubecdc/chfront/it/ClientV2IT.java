@@ -29,12 +29,7 @@ class ClientV2IT {
 
   @BeforeAll
   static void connect() throws Exception {
-    client =
-        new Client.Builder()
-            .addEndpoint(SharedFront.url())
-            .setUsername("default")
-            .setPassword("")
-            .build();
+    client = SharedFront.clientBuilder().build();
     client.execute("CREATE DATABASE IF NOT EXISTS v2_it").join().close();
   }
 
@@ -143,10 +138,7 @@ class ClientV2IT {
   @Test
   void shouldAcceptCompressedRequestsAndSettingsFromTheClient() throws Exception {
     try (Client compressing =
-        new Client.Builder()
-            .addEndpoint(SharedFront.url())
-            .setUsername("default")
-            .setPassword("")
+        SharedFront.clientBuilder()
             .compressClientRequest(true)
             .compressionMethod(CompressionMethod.LZ4)
             .serverSetting("max_block_size", "1234")

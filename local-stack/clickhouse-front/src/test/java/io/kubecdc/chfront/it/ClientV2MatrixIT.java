@@ -2,11 +2,7 @@ package io.kubecdc.chfront.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -84,29 +80,16 @@ class ClientV2MatrixIT {
   @MethodSource("drivers")
   void shouldServeManyQueriesOnKeptAliveConnectionsUnderLoad(OlderDrivers.Driver driver)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(4);
     try (ReflectiveClient client = ReflectiveClient.connect(driver)) {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
-        int thread = t;
-        futures.add(
-            pool.submit(
-                () -> {
-                  for (int i = 0; i < 15; i++) {
-                    int rows = (i + thread) % 3 == 0 ? 0 : (i % 3) * 20_000 + 1;
-                    assertThat(
-                            client.queryAll("SELECT number AS n FROM numbers(" + rows + ")", "n"))
-                        .as("query %d of thread %d", i, thread)
-                        .hasSize(rows);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get(50, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
+      MixedLoad.run(
+          thread -> {
+            for (int i = 0; i < MixedLoad.QUERIES; i++) {
+              int rows = MixedLoad.rows(thread, i);
+              assertThat(client.queryAll("SELECT number AS n FROM numbers(" + rows + ")", "n"))
+                  .as("query %d of thread %d", i, thread)
+                  .hasSize(rows);
+            }
+          });
     }
   }
 }

@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -127,31 +124,17 @@ class JdbcDriverMatrixIT {
   @MethodSource("drivers")
   void shouldServeManyQueriesOnKeptAliveConnectionsUnderLoad(OlderDrivers.Driver driver)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
-        int thread = t;
-        futures.add(
-            pool.submit(
-                () -> {
-                  try (Connection c = connect(driver)) {
-                    for (int i = 0; i < 15; i++) {
-                      int rows = (i + thread) % 3 == 0 ? 0 : (i % 3) * 20_000 + 1;
-                      assertThat(count(c, "SELECT number FROM numbers(" + rows + ")"))
-                          .as("query %d of thread %d", i, thread)
-                          .isEqualTo(rows);
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get(50, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    MixedLoad.run(
+        thread -> {
+          try (Connection c = connect(driver)) {
+            for (int i = 0; i < MixedLoad.QUERIES; i++) {
+              int rows = MixedLoad.rows(thread, i);
+              assertThat(count(c, "SELECT number FROM numbers(" + rows + ")"))
+                  .as("query %d of thread %d", i, thread)
+                  .isEqualTo(rows);
+            }
+          }
+        });
   }
 
   /** The driver that the jar registers as its {@code java.sql.Driver} service, as DriverManager. */

@@ -41,12 +41,7 @@ class UnsupportedFeaturesIT {
 
   @Test
   void shouldReportTheCodesToTheCurrentDriver() {
-    try (Client client =
-        new Client.Builder()
-            .addEndpoint(SharedFront.url())
-            .setUsername("default")
-            .setPassword("")
-            .build()) {
+    try (Client client = SharedFront.clientBuilder().build()) {
       assertThat(ClientV2IT.serverError(() -> client.queryAll("SELECT 1; SELECT 2")).getCode())
           .isEqualTo(62);
       assertThat(
