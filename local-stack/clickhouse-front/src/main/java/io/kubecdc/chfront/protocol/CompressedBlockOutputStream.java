@@ -20,13 +20,9 @@ public final class CompressedBlockOutputStream extends OutputStream {
   private int count;
 
   public CompressedBlockOutputStream(OutputStream out) {
-    this(out, BLOCK_SIZE);
-  }
-
-  public CompressedBlockOutputStream(OutputStream out, int blockSize) {
     this.out = out;
-    this.buffer = new byte[blockSize];
-    this.frame = new byte[BlockFrame.PREFIX + LZ4.maxCompressedLength(blockSize)];
+    this.buffer = new byte[BLOCK_SIZE];
+    this.frame = new byte[BlockFrame.PREFIX + LZ4.maxCompressedLength(BLOCK_SIZE)];
   }
 
   @Override
