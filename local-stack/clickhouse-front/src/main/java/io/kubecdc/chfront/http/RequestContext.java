@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * What a ClickHouse HTTP request asks for, from its URL parameters and {@code X-ClickHouse-*}
- * headers: statement, database, formats, compression flags, credentials, settings and {@code
- * param_*} query parameters.
+ * headers: statement, database, formats, compression flags, credentials, the session asked for
+ * (which the front refuses), settings and {@code param_*} query parameters.
  */
 record RequestContext(
     String query,
@@ -24,6 +24,7 @@ record RequestContext(
     boolean compressResponse,
     boolean decompressRequest,
     boolean httpCompression,
+    String sessionId,
     Map<String, String> settings,
     Map<String, String> parameters) {
 
@@ -86,6 +87,7 @@ record RequestContext(
         isTrue(url.get("compress")),
         isTrue(url.get("decompress")),
         isTrue(url.get("enable_http_compression")),
+        first(url.get("session_id")),
         settings,
         parameters);
   }

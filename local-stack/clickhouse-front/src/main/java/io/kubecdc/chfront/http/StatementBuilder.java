@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -49,6 +50,15 @@ final class StatementBuilder {
 
   Built build(RequestContext ctx, Headers headers, InputStream rawBody)
       throws IOException, BadRequest {
+    if (ctx.sessionId() != null) {
+      throw new BadRequest(
+          new ServerError(
+              ServerError.NOT_IMPLEMENTED,
+              "Sessions are not supported by the local ClickHouse front (session_id="
+                  + ctx.sessionId()
+                  + "): every request runs on its own; send settings with each query"
+                  + " (NOT_IMPLEMENTED)"));
+    }
     InputStream body = decode(ctx, headers, rawBody);
     String query = ctx.query();
     if (query != null && !query.isEmpty()) {
@@ -87,10 +97,27 @@ final class StatementBuilder {
     return new Built(insert.fromInfile(file, charset), ctx.defaultFormat(), "INSERT", file);
   }
 
-  private static Built plain(byte[] sql, RequestContext ctx) {
+  private static Built plain(byte[] sql, RequestContext ctx) throws BadRequest {
     String text = new String(sql, StandardCharsets.ISO_8859_1);
+    OptionalInt second = Statements.secondStatement(text);
+    if (second.isPresent()) {
+      // the same answer as the real server, which runs one statement per HTTP request
+      throw new BadRequest(
+          new ServerError(
+              ServerError.SYNTAX_ERROR,
+              "Syntax error (Multi-statements are not allowed): failed at position "
+                  + (second.getAsInt() + 1)
+                  + " (';'): "
+                  + abbreviate(text.substring(second.getAsInt()))
+                  + ". (SYNTAX_ERROR)"));
+    }
     String format = Statements.outputFormat(text).orElse(ctx.defaultFormat());
     return new Built(sql, format, Statements.leadingKeyword(text), null);
+  }
+
+  private static String abbreviate(String rest) {
+    String oneLine = rest.replaceAll("\\s+", " ");
+    return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 80) + "...";
   }
 
   private static byte[] concat(String text, byte[] rest) {
@@ -112,7 +139,8 @@ final class StatementBuilder {
         default ->
             throw new BadRequest(
                 new ServerError(
-                    48, "Unsupported Content-Encoding: " + encoding + " (NOT_IMPLEMENTED)"));
+                    ServerError.NOT_IMPLEMENTED,
+                    "Unsupported Content-Encoding: " + encoding + " (NOT_IMPLEMENTED)"));
       }
     }
     return ctx.decompressRequest() ? new CompressedBlockInputStream(in) : in;

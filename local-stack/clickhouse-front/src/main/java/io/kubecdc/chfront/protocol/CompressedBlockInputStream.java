@@ -3,17 +3,21 @@ package io.kubecdc.chfront.protocol;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import net.jpountz.lz4.LZ4Exception;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
  * Reads ClickHouse's native compressed framing (what clients send with {@code decompress=1}),
- * verifying each block's CityHash128 checksum. LZ4 and uncompressed blocks are supported.
+ * verifying each block's checksum. LZ4 and uncompressed blocks are supported. The safe LZ4
+ * decompressor is used because the input comes from the network.
  */
 public final class CompressedBlockInputStream extends InputStream {
   private static final int MAX_BLOCK = 1 << 30;
+  private static final LZ4SafeDecompressor LZ4 = LZ4Factory.fastestInstance().safeDecompressor();
 
   private final InputStream in;
-  private final byte[] header = new byte[16 + CompressedBlockOutputStream.HEADER];
-  private byte[] block = new byte[0];
+  private byte[] frame = new byte[BlockFrame.PREFIX];
   private byte[] data = new byte[0];
   private int pos;
   private int limit;
@@ -24,10 +28,8 @@ public final class CompressedBlockInputStream extends InputStream {
 
   @Override
   public int read() throws IOException {
-    if (pos == limit && !refill()) {
-      return -1;
-    }
-    return data[pos++] & 0xff;
+    byte[] one = new byte[1];
+    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
@@ -35,8 +37,10 @@ public final class CompressedBlockInputStream extends InputStream {
     if (len == 0) {
       return 0;
     }
-    if (pos == limit && !refill()) {
-      return -1;
+    while (pos == limit) {
+      if (!refill()) {
+        return -1;
+      }
     }
     int n = Math.min(len, limit - pos);
     System.arraycopy(data, pos, b, off, n);
@@ -44,54 +48,52 @@ public final class CompressedBlockInputStream extends InputStream {
     return n;
   }
 
+  /** Reads the next block; false at the end of the stream. */
   private boolean refill() throws IOException {
-    do {
-      int first = in.readNBytes(header, 0, header.length);
-      if (first == 0) {
-        return false;
-      }
-      if (first < header.length) {
-        throw new EOFException("Truncated compressed block header");
-      }
-      byte method = header[16];
-      int sizeWithHeader = getInt(header, 17);
-      int size = getInt(header, 21);
-      if (sizeWithHeader < CompressedBlockOutputStream.HEADER
-          || sizeWithHeader > MAX_BLOCK
-          || size < 0
-          || size > MAX_BLOCK) {
-        throw new IOException("Corrupted compressed block sizes");
-      }
-      if (block.length < sizeWithHeader) {
-        block = new byte[sizeWithHeader];
-      }
-      System.arraycopy(header, 16, block, 0, CompressedBlockOutputStream.HEADER);
-      int payload = sizeWithHeader - CompressedBlockOutputStream.HEADER;
-      if (in.readNBytes(block, CompressedBlockOutputStream.HEADER, payload) < payload) {
-        throw new EOFException("Truncated compressed block");
-      }
-      long[] sum = CityHash128.hash(block, 0, sizeWithHeader);
-      if (sum[0] != CityHash128.fetch64(header, 0) || sum[1] != CityHash128.fetch64(header, 8)) {
-        throw new IOException("Checksum doesn't match: corrupted data");
-      }
-      if (data.length < size) {
-        data = new byte[size];
-      }
-      if (method == CompressedBlockOutputStream.METHOD_LZ4) {
-        Lz4Block.decompress(block, CompressedBlockOutputStream.HEADER, payload, data, 0, size);
-      } else if (method == CompressedBlockOutputStream.METHOD_NONE && payload == size) {
-        System.arraycopy(block, CompressedBlockOutputStream.HEADER, data, 0, size);
-      } else {
-        throw new IOException("Unsupported compression method: " + (method & 0xff));
-      }
-      pos = 0;
-      limit = size;
-    } while (limit == 0);
+    int first = in.readNBytes(frame, 0, BlockFrame.PREFIX);
+    if (first == 0) {
+      return false;
+    }
+    if (first < BlockFrame.PREFIX) {
+      throw new EOFException("Truncated compressed block header");
+    }
+    byte method = frame[BlockFrame.CHECKSUM];
+    int sized = BlockFrame.getInt(frame, BlockFrame.CHECKSUM + 1);
+    int size = BlockFrame.getInt(frame, BlockFrame.CHECKSUM + 5);
+    if (sized < BlockFrame.HEADER || sized > MAX_BLOCK || size < 0 || size > MAX_BLOCK) {
+      throw new IOException("Corrupted compressed block sizes");
+    }
+    int payload = sized - BlockFrame.HEADER;
+    if (frame.length < BlockFrame.PREFIX + payload) {
+      frame = java.util.Arrays.copyOf(frame, BlockFrame.PREFIX + payload);
+    }
+    if (in.readNBytes(frame, BlockFrame.PREFIX, payload) < payload) {
+      throw new EOFException("Truncated compressed block");
+    }
+    if (!BlockFrame.checksumMatches(frame, sized)) {
+      throw new IOException("Checksum doesn't match: corrupted data");
+    }
+    if (data.length < size) {
+      data = new byte[size];
+    }
+    pos = 0;
+    limit = size;
+    if (method == BlockFrame.METHOD_NONE && payload == size) {
+      System.arraycopy(frame, BlockFrame.PREFIX, data, 0, size);
+    } else if (method != BlockFrame.METHOD_LZ4) {
+      throw new IOException("Unsupported compression method: " + (method & 0xff));
+    } else if (decompress(payload, size) != size) {
+      throw new IOException("LZ4 block does not expand to its declared " + size + " bytes");
+    }
     return true;
   }
 
-  private static int getInt(byte[] b, int i) {
-    return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | (b[i + 3] << 24);
+  private int decompress(int payload, int size) throws IOException {
+    try {
+      return LZ4.decompress(frame, BlockFrame.PREFIX, payload, data, 0, size);
+    } catch (LZ4Exception e) {
+      throw new IOException("Corrupted LZ4 block: " + e.getMessage(), e);
+    }
   }
 
   @Override

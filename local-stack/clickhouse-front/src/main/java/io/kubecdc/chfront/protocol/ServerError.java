@@ -15,6 +15,7 @@ public record ServerError(int code, String message) {
   public static final int AUTHENTICATION_FAILED = 516;
   public static final int UNKNOWN_SETTING = 115;
   public static final int CANNOT_PARSE_INPUT = 27;
+  public static final int NOT_IMPLEMENTED = 48;
 
   private static final Pattern CODE = Pattern.compile("^\\s*Code:\\s*(\\d+)\\.\\s*");
   private static final Pattern PREFIX = Pattern.compile("^\\s*(?:DB::Exception:\\s*)?");
@@ -49,7 +50,7 @@ public record ServerError(int code, String message) {
     if (BAD_REQUEST.contains(code)) {
       return 400;
     }
-    if (code == 48) {
+    if (code == NOT_IMPLEMENTED) {
       return 501;
     }
     return 500;

@@ -1,6 +1,7 @@
 package io.kubecdc.chfront.protocol;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** What the front needs to know about a statement text before handing it to the engine. */
 public final class Statements {
@@ -9,6 +10,26 @@ public final class Statements {
   /** The name of a top-level {@code FORMAT} clause of a query, if any. */
   public static Optional<String> outputFormat(String sql) {
     return Optional.ofNullable(SqlScanner.formatClause(sql));
+  }
+
+  /**
+   * Where a second statement starts: the offset of the {@code ;} that ends the first one when
+   * something other than further {@code ;}, spaces and comments follows it. The HTTP interface of
+   * ClickHouse runs one statement per request; a trailing {@code ;} is allowed.
+   */
+  public static OptionalInt secondStatement(String sql) {
+    SqlScanner sc = new SqlScanner(sql);
+    int separator = -1;
+    while (sc.next() != SqlScanner.Kind.END) {
+      boolean semicolon = sc.kind == SqlScanner.Kind.OTHER && sc.text().equals(";");
+      if (!semicolon && separator >= 0) {
+        return OptionalInt.of(separator);
+      }
+      if (semicolon && separator < 0) {
+        separator = sc.start;
+      }
+    }
+    return OptionalInt.empty();
   }
 
   /** The first keyword, upper-cased ({@code SELECT}, {@code INSERT}, ...), or empty. */

@@ -29,12 +29,7 @@ class ClientV2IT {
 
   @BeforeAll
   static void connect() throws Exception {
-    client =
-        new Client.Builder()
-            .addEndpoint(SharedFront.url())
-            .setUsername("default")
-            .setPassword("")
-            .build();
+    client = SharedFront.clientBuilder().build();
     client.execute("CREATE DATABASE IF NOT EXISTS v2_it").join().close();
   }
 
@@ -130,7 +125,7 @@ class ClientV2IT {
   }
 
   /** The driver's ServerException, which queryAll and futures wrap. */
-  private static ServerException serverError(ThrowingCallable call) {
+  static ServerException serverError(ThrowingCallable call) {
     Throwable thrown = catchThrowable(call);
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof ServerException se) {
@@ -143,10 +138,7 @@ class ClientV2IT {
   @Test
   void shouldAcceptCompressedRequestsAndSettingsFromTheClient() throws Exception {
     try (Client compressing =
-        new Client.Builder()
-            .addEndpoint(SharedFront.url())
-            .setUsername("default")
-            .setPassword("")
+        SharedFront.clientBuilder()
             .compressClientRequest(true)
             .compressionMethod(CompressionMethod.LZ4)
             .serverSetting("max_block_size", "1234")

@@ -18,12 +18,7 @@ class ConcurrentRequestsIT {
 
   @Test
   void shouldAnswerConcurrentRequestsWithoutMixingResultsOrDatabases() throws Exception {
-    try (Client client =
-        new Client.Builder()
-            .addEndpoint(SharedFront.url())
-            .setUsername("default")
-            .setPassword("")
-            .build()) {
+    try (Client client = SharedFront.clientBuilder().build()) {
       for (int db = 0; db < 4; db++) {
         client.execute("CREATE DATABASE IF NOT EXISTS conc_" + db).join().close();
         client
@@ -48,12 +43,7 @@ class ConcurrentRequestsIT {
             pool.submit(
                 () -> {
                   try (Client own =
-                      new Client.Builder()
-                          .addEndpoint(SharedFront.url())
-                          .setUsername("default")
-                          .setPassword("")
-                          .setDefaultDatabase("conc_" + db)
-                          .build()) {
+                      SharedFront.clientBuilder().setDefaultDatabase("conc_" + db).build()) {
                     for (int i = 0; i < 40; i++) {
                       List<GenericRecord> rows =
                           own.queryAll(

@@ -1,5 +1,6 @@
 package io.kubecdc.chfront.it;
 
+import com.clickhouse.client.api.Client;
 import io.kubecdc.chfront.ClickHouseFront;
 import io.kubecdc.chfront.FrontConfig;
 import java.io.IOException;
@@ -28,6 +29,11 @@ final class SharedFront {
 
   static String url() {
     return "http://127.0.0.1:" + port();
+  }
+
+  /** A client-v2 builder for the shared front as user {@code default}, to add settings to. */
+  static Client.Builder clientBuilder() {
+    return new Client.Builder().addEndpoint(url()).setUsername("default").setPassword("");
   }
 
   /** System property kubecdc.chdb.lib, env KUBECDC_CHDB_LIB, or the copy under tools/chdb. */

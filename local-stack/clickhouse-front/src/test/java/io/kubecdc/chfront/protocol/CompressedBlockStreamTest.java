@@ -50,6 +50,15 @@ class CompressedBlockStreamTest {
   }
 
   @Test
+  void shouldWriteNoBlockForAnEmptyResultAndReadNoneBack() throws IOException {
+    ByteArrayOutputStream framed = new ByteArrayOutputStream();
+    new CompressedBlockOutputStream(framed).close();
+    assertThat(framed.size()).isZero();
+    var in = new CompressedBlockInputStream(new ByteArrayInputStream(new byte[0]));
+    assertThat(in.read()).isEqualTo(-1);
+  }
+
+  @Test
   void shouldRejectACorruptedBlock() throws IOException {
     ByteArrayOutputStream framed = new ByteArrayOutputStream();
     try (CompressedBlockOutputStream out = new CompressedBlockOutputStream(framed)) {

@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 class StatementsTest {
 
   @Test
+  void shouldFindASecondStatementButNotSemicolonsInStringsCommentsOrAtTheEnd() {
+    assertThat(Statements.secondStatement("SELECT 1; SELECT 2")).hasValue(8);
+    assertThat(Statements.secondStatement("SELECT 1;;\n DROP TABLE t")).hasValue(8);
+    assertThat(Statements.secondStatement("SELECT 1;")).isEmpty();
+    assertThat(Statements.secondStatement("SELECT 1 ; ; -- done; really\n")).isEmpty();
+    assertThat(Statements.secondStatement("SELECT ';', `a;b` /* ; */ FROM t")).isEmpty();
+  }
+
+  @Test
   void shouldRewriteAnInsertWithColumnsToReadFromAFile() {
     String text = "INSERT INTO db.t (id, `format`, name) FORMAT RowBinary\n\u0001\u0002";
     InsertStatement insert = Statements.dataInsert(text).orElseThrow();
