@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Streams the {@code payload} of a Debezium envelope: the row image, the operation and the source
@@ -14,6 +16,7 @@ import java.io.IOException;
  */
 final class PayloadReader {
   private static final ChangeEvent.Tombstone TOMBSTONE = new ChangeEvent.Tombstone();
+  private static final Pattern LAST_POSITION = Pattern.compile("\"(\\d+)\"\\s*]\\s*$");
   private final JsonFactory factory;
   private final Placeholder placeholder;
 
@@ -168,6 +171,7 @@ final class PayloadReader {
     expect(v, JsonToken.START_OBJECT, "source");
     long tsUs = Long.MIN_VALUE;
     long tsMs = Long.MIN_VALUE;
+    long sequenceLsn = -1;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken t = p.nextToken();
@@ -182,12 +186,29 @@ final class PayloadReader {
             snapshot |=
                 t == JsonToken.VALUE_TRUE
                     || (t == JsonToken.VALUE_STRING && !"false".equals(p.getText()));
+        case "sequence" ->
+            sequenceLsn = t == JsonToken.VALUE_STRING ? lastPosition(p.getText()) : sequenceLsn;
         case "ts_ms" -> tsMs = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : tsMs;
         case "ts_us" -> tsUs = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : tsUs;
         default -> p.skipChildren();
       }
     }
     sourceTsMillis = tsMs != Long.MIN_VALUE ? tsMs : tsUs != Long.MIN_VALUE ? tsUs / 1000 : 0;
+    if (!hasLsn && sequenceLsn >= 0) {
+      // a row read by an incremental snapshot has no lsn of its own; Debezium emits it once the
+      // stream has passed every change that raced with the read, at the stream position that
+      // source.sequence ends with: later changes of the row have a higher LSN and win
+      lsn = sequenceLsn;
+      hasLsn = true;
+    }
+  }
+
+  /**
+   * The last LSN of {@code source.sequence}, a JSON array as text: {@code ["lastCommit","lsn"]}.
+   */
+  private static long lastPosition(String sequence) {
+    Matcher m = LAST_POSITION.matcher(sequence);
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
   private static void expect(JsonToken actual, JsonToken expected, String what)

@@ -37,6 +37,15 @@ class EventDecoderTest {
   }
 
   @Test
+  void shouldVersionAnIncrementalSnapshotReadByTheStreamPositionItWasEmittedAt() {
+    ChangeEvent.Row r = row("incremental-snapshot.json");
+    assertThat(r.op()).isEqualTo(ChangeEvent.Op.READ);
+    // no source.lsn; source.sequence is ["23306936","23306936"]
+    assertThat(r.version()).isEqualTo(23306936L * 2);
+    assertThat(value(r, "id")).isEqualTo(1);
+  }
+
+  @Test
   void shouldDecodeInsertWithAnOddVersion() {
     ChangeEvent.Row c = row("insert-special.json");
     assertThat(c.op()).isEqualTo(ChangeEvent.Op.CREATE);
