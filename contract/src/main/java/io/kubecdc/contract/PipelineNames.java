@@ -69,6 +69,33 @@ public record PipelineNames(String namespace, String pipeline) {
   }
 
   /**
+   * Topic through which the operator sends Debezium signals (an incremental snapshot of a table
+   * added later). Debezium's signal topic must have one partition. The {@code __kubecdc-} head
+   * keeps it apart from the table topics of this and of every other pipeline.
+   */
+  public String signalTopic() {
+    return "__kubecdc-signal." + topicPrefix();
+  }
+
+  /**
+   * Topic on which Debezium reports the progress of incremental snapshots (its {@code sink}
+   * notification channel); the operator reads it to tell a table that is snapshotting from one that
+   * streams.
+   */
+  public String notificationTopic() {
+    return "__kubecdc-notification." + topicPrefix();
+  }
+
+  /**
+   * Consumer group of the connector's signal reader: it commits what it has read, so that a signal
+   * is executed once even when the connector restarts. Own per pipeline (Debezium's default {@code
+   * kafka-signal} is shared by every connector of a Connect cluster).
+   */
+  public String signalGroup() {
+    return "__kubecdc-signal." + connector();
+  }
+
+  /**
    * Name of the sink-worker's Deployment, ConfigMap and Service in the pipeline's namespace: a DNS
    * label ({@code <pipeline>-sink}, shortened with a hash when the pipeline name is long).
    */

@@ -22,6 +22,17 @@ class PipelineNamesTest {
   }
 
   @Test
+  void shouldDeriveSignalNamesThatNoTableTopicCanTake() {
+    assertThat(orders.signalTopic()).isEqualTo("__kubecdc-signal.prod.orders");
+    assertThat(orders.notificationTopic()).isEqualTo("__kubecdc-notification.prod.orders");
+    assertThat(orders.signalGroup()).isEqualTo("__kubecdc-signal.prod.orders");
+    // table topics start with the prefix; a namespace cannot start with '_' (DNS label)
+    assertThat(orders.signalTopic()).doesNotStartWith(orders.topicPrefix());
+    assertThat(new PipelineNames("prod", "orders.eu").signalTopic())
+        .isNotEqualTo(orders.signalTopic());
+  }
+
+  @Test
   void shouldKeepSlotNamesWithinPostgresRules() {
     String longName = "a-very-long-pipeline-name-that-goes-on.and-on-with-dots-and-dashes-x";
     for (PipelineNames n :

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The operator's client of the Kafka Connect REST API. Kafka ships no Java client for it (only the
@@ -100,6 +101,26 @@ public final class ConnectClient {
   /** Stops the connector's tasks, keeping its config (KIP-980). */
   public void stop(String name) {
     send(request("/connectors/" + path(name) + "/stop").PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /**
+   * Waits until the connector's status satisfies {@code done} (Connect applies stop, resume and
+   * delete asynchronously), or fails as unavailable after {@code deadlineNanos}.
+   */
+  public void awaitStatus(
+      String name, Predicate<Optional<ConnectorState>> done, long deadlineNanos, String what) {
+    try {
+      while (!done.test(status(name))) {
+        if (System.nanoTime() > deadlineNanos) {
+          throw new ConnectException(
+              "connector " + name + " did not " + what + " in time", true, 0, null);
+        }
+        Thread.sleep(200);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for connector " + name, e);
+    }
   }
 
   /** Forgets the source offsets of a STOPPED connector (KIP-875). */

@@ -6,9 +6,13 @@ import io.kubecdc.contract.PipelineEvents;
 import io.kubecdc.contract.PipelineNames;
 import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.core.PipelineRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class ConnectorConfig {
   public static final String CONNECTOR_CLASS = "io.debezium.connector.postgresql.PostgresConnector";
+  private static final Pattern ESCAPE = Pattern.compile("\\\\x\\{([0-9a-f]+)}");
+  private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_]*");
 
   private ConnectorConfig() {}
 
@@ -46,6 +52,7 @@ public final class ConnectorConfig {
     c.put("publication.name", names.publication());
     c.put("publication.autocreate.mode", "filtered");
     c.put("topic.prefix", names.topicPrefix());
+    c.putAll(SnapshotSignals.connectorSettings(names, request.environment().getKafka()));
     c.put(
         "table.include.list",
         tables.stream()
@@ -68,6 +75,49 @@ public final class ConnectorConfig {
   /** Debezium matches include lists as regexes against {@code schema.table}: match exactly. */
   static String tableRegex(TableName t) {
     return literal(t.schema()) + "\\." + literal(t.table());
+  }
+
+  /**
+   * The tables a rendered config captures, read back from its {@code table.include.list}: what the
+   * connector in Connect captures now, so that a table added or removed in the spec is seen as such
+   * after an operator restart too. Entries this class did not render are ignored.
+   */
+  public static List<TableName> capturedTables(Map<String, String> config) {
+    String list = config.getOrDefault("table.include.list", "");
+    List<TableName> out = new ArrayList<>();
+    for (String entry : list.isEmpty() ? new String[0] : list.split(",")) {
+      tableOf(entry).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * The table that a regex from {@link #tableRegex(TableName)} matches; empty for other regexes.
+   */
+  public static Optional<TableName> tableOf(String regex) {
+    String[] parts = regex.split("\\\\\\.", -1);
+    if (parts.length != 2) {
+      return Optional.empty();
+    }
+    return unliteral(parts[0]).flatMap(s -> unliteral(parts[1]).map(t -> new TableName(s, t)));
+  }
+
+  private static Optional<String> unliteral(String regex) {
+    Matcher m = ESCAPE.matcher(regex);
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    while (m.find()) {
+      String plain = regex.substring(at, m.start());
+      if (!WORD.matcher(plain).matches()) {
+        return Optional.empty();
+      }
+      out.append(plain).appendCodePoint(Integer.parseInt(m.group(1), 16));
+      at = m.end();
+    }
+    String rest = regex.substring(at);
+    return WORD.matcher(rest).matches()
+        ? Optional.of(out.append(rest).toString())
+        : Optional.empty();
   }
 
   /**

@@ -18,8 +18,12 @@ import java.util.stream.Collectors;
  * failing connector is never shown as healthy.
  */
 public final class ConnectorPart {
-  /** The outcome: the part's state and what Connect reported, if it answered. */
-  public record Result(PartState state, Optional<ConnectorState> observed, int restarts) {}
+  /**
+   * The outcome: the part's state, what Connect reported if it answered, and the tables the config
+   * added to or removed from the connector's capture in this reconcile.
+   */
+  public record Result(
+      PartState state, Optional<ConnectorState> observed, int restarts, CaptureChanges changes) {}
 
   private final ConnectClient client;
   private final RestartBackoff backoff;
@@ -30,23 +34,43 @@ public final class ConnectorPart {
   }
 
   public Result ensure(String name, Map<String, String> config, boolean paused) {
+    return ensure(name, config, paused, Optional.empty());
+  }
+
+  /**
+   * Like {@link #ensure(String, Map, boolean)}; tables that {@code config} captures beyond the
+   * connector's current config are added through {@code backfill}, so that their existing rows are
+   * snapshotted.
+   */
+  public Result ensure(
+      String name, Map<String, String> config, boolean paused, Optional<Backfill> backfill) {
     try {
-      boolean changed = apply(name, config);
+      Optional<Map<String, String>> current = client.config(name).map(HashMap::new);
+      current.ifPresent(c -> c.remove("name"));
+      CaptureChanges changes = CaptureChanges.between(current, config);
+      boolean changed = !current.equals(Optional.of(config));
+      if (changed && backfill.isPresent() && !changes.added().isEmpty()) {
+        backfill.get().addTables(name, config, changes.added(), paused);
+      } else if (changed) {
+        client.putConfig(name, config);
+      }
       Optional<ConnectorState> observed = client.status(name);
       PartState state =
           observed.map(s -> judge(s, paused)).orElseGet(() -> starting(name, changed));
-      return new Result(state, observed, backoff.restarts(name));
+      return new Result(state, observed, backoff.restarts(name), changes);
     } catch (ConnectException e) {
       if (e.unavailable()) {
         return new Result(
             PartState.failed(Part.CONNECTOR, "ConnectUnreachable", e.getMessage()),
             Optional.empty(),
-            backoff.restarts(name));
+            backoff.restarts(name),
+            CaptureChanges.NONE);
       }
       return new Result(
           PartState.failed(Part.CONNECTOR, "ConnectorConfigRejected", e.getMessage()),
           Optional.empty(),
-          backoff.restarts(name));
+          backoff.restarts(name),
+          CaptureChanges.NONE);
     }
   }
 
@@ -61,13 +85,12 @@ public final class ConnectorPart {
       }
       client.stop(name);
       long deadline = System.nanoTime() + stopTimeout.toNanos();
-      awaitStatus(
-          name, s -> s.map(x -> "STOPPED".equals(x.state())).orElse(true), deadline, "stop");
+      client.awaitStatus(name, Backfill::stopped, deadline, "stop");
       client.resetOffsets(name);
       client.delete(name);
       // DELETE returns once the config topic has the tombstone; the status topic lags behind, and
       // a connector re-created before it is gone would inherit a stale STOPPED state.
-      awaitStatus(name, Optional::isEmpty, deadline, "disappear");
+      client.awaitStatus(name, Optional::isEmpty, deadline, "disappear");
       backoff.running(name);
       return StepResult.done("deleted connector " + name + " and its offsets");
     } catch (ConnectException e) {
@@ -76,37 +99,7 @@ public final class ConnectorPart {
               "connector " + name + " in Kafka Connect",
               e.getMessage(),
               "DELETE /connectors/" + name + " on the Connect REST API once it answers"));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while removing connector " + name, e);
     }
-  }
-
-  private void awaitStatus(
-      String name,
-      java.util.function.Predicate<Optional<ConnectorState>> done,
-      long deadline,
-      String what)
-      throws InterruptedException {
-    while (!done.test(client.status(name))) {
-      if (System.nanoTime() > deadline) {
-        throw new ConnectException(
-            "connector " + name + " did not " + what + " in time", true, 0, null);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private boolean apply(String name, Map<String, String> config) {
-    Map<String, String> current = client.config(name).map(HashMap::new).orElse(null);
-    if (current != null) {
-      current.remove("name");
-      if (current.equals(config)) {
-        return false;
-      }
-    }
-    client.putConfig(name, config);
-    return true;
   }
 
   private PartState judge(ConnectorState s, boolean paused) {

@@ -4,10 +4,12 @@ import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
 import io.kubecdc.api.crd.v1alpha1.ClickHouseConnection;
 import io.kubecdc.api.crd.v1alpha1.ConnectorStatus;
 import io.kubecdc.api.crd.v1alpha1.DeletionPolicy;
+import io.kubecdc.api.crd.v1alpha1.Phase;
 import io.kubecdc.api.crd.v1alpha1.SlotStatus;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.api.crd.v1alpha1.TaskStatus;
 import io.kubecdc.contract.PipelineNames;
+import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.cleanup.StepResult;
 import io.kubecdc.operator.clickhouse.TableDdl;
 import io.kubecdc.operator.clickhouse.TablesPart;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,15 +109,24 @@ public final class DefaultPipelineCore implements PipelineCore {
       planned
           .excludedColumns()
           .ifPresent(x -> config.merge("column.exclude.list", x, (a, b) -> a + "," + b));
+      ConnectClient connect = connect(request);
+      TableChanges changes = new TableChanges(request, TIMEOUT);
       ConnectorPart.Result connector =
-          new ConnectorPart(connect(request), restarts)
-              .ensure(names.connector(), config, spec.isPaused());
+          new ConnectorPart(connect, restarts)
+              .ensure(
+                  names.connector(),
+                  config,
+                  spec.isPaused(),
+                  Optional.of(changes.backfill(connect)));
       parts.add(connector.state());
-      List<TableStatus> tables = tableStatus(admin, request, planned);
+      changes.retire(connector.changes().removed(), admin, t -> dropTables(request, t));
+      Set<TableName> snapshotting = changes.snapshotting();
+      List<TableStatus> tables = tableStatus(admin, request, planned, snapshotting);
       Optional<String> worker = Optional.of(workerConfig.render(request, planned.workerTables()));
-      return result(
-          request,
-          parts,
+      Observation obs =
+          Observation.of(parts).paused(spec.isPaused()).snapshotting(!snapshotting.isEmpty());
+      return new CoreResult(
+          obs,
           tables,
           connector.observed().map(s -> connectorStatus(s, connector.restarts())),
           slot,
@@ -134,6 +146,10 @@ public final class DefaultPipelineCore implements PipelineCore {
     try (Admin admin = admin(request)) {
       KafkaTeardown kafka = new KafkaTeardown(admin, TIMEOUT);
       steps.add(kafka.deleteGroups("kubecdc." + names.namespace() + "." + names.pipeline() + ".v"));
+      // the connector's signal bookkeeping goes whatever the policy: a pipeline re-created with
+      // this name must not execute the old signals again
+      steps.add(kafka.deleteGroup(names.signalGroup()));
+      steps.add(kafka.deleteTopics(List.of(names.signalTopic(), names.notificationTopic())));
       if (policy.getTopics() == DeletionPolicy.Action.DELETE) {
         List<String> topics = new ArrayList<>(TablePlans.topicNames(request));
         topics.add(names.deadLetterTopic());
@@ -142,7 +158,12 @@ public final class DefaultPipelineCore implements PipelineCore {
       }
     }
     if (policy.getTables() == DeletionPolicy.Action.DELETE) {
-      steps.add(dropTables(request));
+      steps.add(
+          dropTables(
+              request,
+              request.spec().getSource().getTables().stream()
+                  .map(TablePlans::targetName)
+                  .toList()));
     }
     List<String> done = new ArrayList<>();
     List<io.kubecdc.operator.cleanup.Leftover> left = new ArrayList<>();
@@ -157,13 +178,12 @@ public final class DefaultPipelineCore implements PipelineCore {
     return new TeardownResult(done, left);
   }
 
-  private StepResult dropTables(PipelineRequest request) {
+  private StepResult dropTables(PipelineRequest request, List<String> tables) {
     String database = request.spec().getClickhouse().getDatabase();
     String cluster = request.environment().getClickhouse().getCluster();
     List<String> dropped = new ArrayList<>();
     try (ClientV2Gateway gateway = clickhouse(request)) {
-      for (var t : request.spec().getSource().getTables()) {
-        String table = TablePlans.targetName(t);
+      for (String table : tables) {
         gateway.execute(TableDdl.dropTable(database, table, cluster));
         dropped.add(table);
       }
@@ -178,7 +198,7 @@ public final class DefaultPipelineCore implements PipelineCore {
   }
 
   private List<TableStatus> tableStatus(
-      Admin admin, PipelineRequest request, TablePlans.Planned planned) {
+      Admin admin, PipelineRequest request, TablePlans.Planned planned, Set<TableName> backfills) {
     Map<String, Long> lag;
     try {
       lag =
@@ -202,7 +222,9 @@ public final class DefaultPipelineCore implements PipelineCore {
     for (int i = 0; i < planned.workerTables().size(); i++) {
       var w = planned.workerTables().get(i);
       TableStatus s = new TableStatus();
-      s.setName(request.spec().getSource().getTables().get(i).getName());
+      String name = request.spec().getSource().getTables().get(i).getName();
+      s.setName(name);
+      s.setPhase(backfills.contains(TableName.parse(name)) ? Phase.Snapshotting : Phase.Streaming);
       s.setTopic(w.topic());
       s.setClickhouseTable(w.plan().database() + "." + w.plan().table());
       s.setLag(lag.get(w.topic()));

@@ -140,6 +140,10 @@ public final class TablePlans {
         new HashMap<>(PipelineEvents.forPipeline(names).sizeLimit().topicConfig());
     dlqConfig.put("cleanup.policy", "delete");
     topics.add(new TopicSpec(names.deadLetterTopic(), 1, rf, dlqConfig));
+    // Debezium reads signals from a single partition; both topics are small and expire
+    Map<String, String> bookkeeping = Map.of("cleanup.policy", "delete");
+    topics.add(new TopicSpec(names.signalTopic(), 1, rf, bookkeeping));
+    topics.add(new TopicSpec(names.notificationTopic(), 1, rf, bookkeeping));
     return new Planned(
         topics,
         plans,

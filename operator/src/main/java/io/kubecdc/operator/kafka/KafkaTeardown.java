@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 
@@ -24,11 +25,20 @@ public final class KafkaTeardown {
 
   /** Deletes the groups whose id starts with {@code groupPrefix} (all generations). */
   public StepResult deleteGroups(String groupPrefix) {
+    return deleteGroupsWhere(g -> g.startsWith(groupPrefix), groupPrefix + "*");
+  }
+
+  /** Deletes the group {@code groupId} if it exists. */
+  public StepResult deleteGroup(String groupId) {
+    return deleteGroupsWhere(groupId::equals, groupId);
+  }
+
+  private StepResult deleteGroupsWhere(Predicate<String> match, String what) {
     try {
       List<String> groups =
           admin.listConsumerGroups().all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream()
               .map(ConsumerGroupListing::groupId)
-              .filter(g -> g.startsWith(groupPrefix))
+              .filter(match)
               .sorted()
               .toList();
       if (!groups.isEmpty()) {
@@ -38,7 +48,7 @@ public final class KafkaTeardown {
     } catch (ExecutionException | TimeoutException e) {
       return StepResult.left(
           new Leftover(
-              "consumer groups " + groupPrefix + "*",
+              "consumer groups " + what,
               String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
               "kafka-consumer-groups.sh --delete --group <group> once no worker is a member"));
     } catch (InterruptedException e) {

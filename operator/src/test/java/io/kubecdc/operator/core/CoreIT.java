@@ -3,30 +3,16 @@ package io.kubecdc.operator.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
-import io.kubecdc.api.crd.v1alpha1.ClickHouseConnection;
-import io.kubecdc.api.crd.v1alpha1.ClickHouseTarget;
-import io.kubecdc.api.crd.v1alpha1.ConnectConnection;
 import io.kubecdc.api.crd.v1alpha1.DeletionPolicy;
-import io.kubecdc.api.crd.v1alpha1.KafkaConnection;
-import io.kubecdc.api.crd.v1alpha1.SourceConnection;
-import io.kubecdc.api.crd.v1alpha1.SourceSelection;
-import io.kubecdc.api.crd.v1alpha1.TableSpec;
 import io.kubecdc.operator.status.Health;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -49,48 +35,15 @@ class CoreIT {
   }
 
   private PipelineRequest request() {
-    SourceConnection source = new SourceConnection();
-    source.setHost(stack.postgresHost());
-    source.setPort(stack.postgresPort());
-    source.setDatabase("postgres");
-    source.setSslMode(SourceConnection.SslMode.DISABLE);
-    CdcEnvironmentSpec env = new CdcEnvironmentSpec();
-    env.getSources().put("shop", source);
-    KafkaConnection kafka = new KafkaConnection();
-    kafka.setBootstrapServers(stack.kafkaBootstrap());
-    env.setKafka(kafka);
-    ConnectConnection connect = new ConnectConnection();
-    connect.setUrl(stack.connectUrl());
-    env.setConnect(connect);
-    ClickHouseConnection ch = new ClickHouseConnection();
-    ch.setUrl(stack.clickhouseUrl());
-    env.setClickhouse(ch);
-
-    CdcPipelineSpec spec = new CdcPipelineSpec();
-    SourceSelection sel = new SourceSelection();
-    sel.setName("shop");
-    for (String t : List.of("customers", "\"Order Items\"")) {
-      TableSpec ts = new TableSpec();
-      ts.setName(id + "." + t);
-      sel.getTables().add(ts);
-    }
-    sel.getTables().get(0).getExcludeColumns().add("secret_note");
-    spec.setSource(sel);
-    ClickHouseTarget target = new ClickHouseTarget();
-    target.setDatabase(id);
-    spec.setClickhouse(target);
-    spec.getSink().getBatch().setMaxDelayMs(100);
+    CdcPipelineSpec spec = pipeline().spec(List.of("customers", "\"Order Items\""));
+    spec.getSource().getTables().get(0).getExcludeColumns().add("secret_note");
     spec.getDeletionPolicy().setTables(DeletionPolicy.Action.DELETE);
     spec.getDeletionPolicy().setTopics(DeletionPolicy.Action.DELETE);
-    Secrets secrets =
-        new Secrets(
-            new Secrets.Credentials(
-                stack.postgresUser(),
-                stack.postgresPassword(),
-                stack.postgresUser(),
-                stack.postgresPasswordReference()),
-            new Secrets.Credentials(stack.clickhouseUser(), stack.clickhousePassword(), "", ""));
-    return new PipelineRequest("it", id, 1, spec, env, secrets, List.of());
+    return pipeline().request(spec);
+  }
+
+  private StackPipeline pipeline() {
+    return new StackPipeline(stack, dir, id);
   }
 
   @Test
@@ -103,8 +56,7 @@ class CoreIT {
             + ".\"Order Items\" (id bigint PRIMARY KEY, customer_id int, amount numeric(10,2))");
     pg("INSERT INTO " + id + ".customers VALUES (1, 'Ada', 'x'), (2, 'Grace', 'y')");
     pg("INSERT INTO " + id + ".\"Order Items\" VALUES (10, 1, 9.99)");
-    Path passwordFile = Files.writeString(dir.resolve("ch-password"), stack.clickhousePassword());
-    DefaultPipelineCore core = new DefaultPipelineCore(passwordFile.toString(), 1L << 30);
+    DefaultPipelineCore core = pipeline().core();
     PipelineRequest request = request();
 
     CoreResult[] last = new CoreResult[1];
@@ -140,11 +92,8 @@ class CoreIT {
     assertThat(r.slot())
         .hasValueSatisfying(s -> assertThat(s.getName()).isEqualTo("kubecdc_it_" + id));
 
-    Path config = Files.writeString(dir.resolve("sink.yaml"), r.workerConfig().orElseThrow());
-    Process worker = startWorker(config);
-    try (ClientV2Gateway ch =
-        io.kubecdc.operator.clickhouse.ClickHouseClients.open(
-            stack.clickhouseUrl(), stack.clickhouseUser(), stack.clickhousePassword())) {
+    Process worker = pipeline().startWorker(r.workerConfig().orElseThrow());
+    try (ClientV2Gateway ch = pipeline().clickhouse()) {
       pg("INSERT INTO " + id + ".customers VALUES (3, 'Linus', 'z')");
       pg("UPDATE " + id + ".customers SET name = 'Ada L.' WHERE id = 1");
       pg("DELETE FROM " + id + ".customers WHERE id = 2");
@@ -186,9 +135,7 @@ class CoreIT {
     assertThat(down.leftovers()).isEmpty();
     assertThat(count("pg_replication_slots WHERE slot_name = 'kubecdc_it_" + id + "'")).isZero();
     assertThat(count("pg_publication WHERE pubname = 'kubecdc_it_" + id + "'")).isZero();
-    try (ClientV2Gateway ch =
-        io.kubecdc.operator.clickhouse.ClickHouseClients.open(
-            stack.clickhouseUrl(), stack.clickhouseUser(), stack.clickhousePassword())) {
+    try (ClientV2Gateway ch = pipeline().clickhouse()) {
       assertThat(rows(ch, "SELECT count() FROM system.tables WHERE database = '" + id + "'"))
           .containsExactly("0");
       ch.execute("DROP DATABASE IF EXISTS `" + id + "`");
@@ -196,46 +143,15 @@ class CoreIT {
     pg("DROP SCHEMA " + id + " CASCADE");
   }
 
-  private Process startWorker(Path config) throws Exception {
-    Path module =
-        Path.of(System.getProperty("basedir", ".")).resolve("../sink-worker/target").normalize();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-XX:+UseSerialGC",
-            "-cp",
-            module.resolve("classes") + File.pathSeparator + module.resolve("lib") + "/*",
-            "io.kubecdc.sink.SinkWorkerMain",
-            "--config",
-            config.toString());
-    pb.redirectErrorStream(true).redirectOutput(dir.resolve("worker.log").toFile());
-    return pb.start();
-  }
-
   private static List<String> rows(ClientV2Gateway ch, String sql) {
-    List<String> out = new ArrayList<>();
-    for (var row : ch.select(sql)) {
-      out.add(String.join("|", row.values().stream().map(String::valueOf).toList()));
-    }
-    return out;
+    return StackPipeline.rows(ch, sql);
   }
 
   private void pg(String sql) throws Exception {
-    try (Connection c =
-        DriverManager.getConnection(
-            stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword())) {
-      c.createStatement().execute(sql);
-    }
+    pipeline().pg(sql);
   }
 
   private int count(String from) throws Exception {
-    try (Connection c =
-            DriverManager.getConnection(
-                stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword());
-        ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM " + from)) {
-      r.next();
-      return r.getInt(1);
-    }
+    return pipeline().count(from);
   }
 }

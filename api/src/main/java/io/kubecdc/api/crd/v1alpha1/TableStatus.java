@@ -16,6 +16,11 @@ public class TableStatus {
   @JsonPropertyDescription("Records in the topic not yet committed by the sink-worker.")
   private Long lag;
 
+  @JsonPropertyDescription(
+      "Snapshotting while the existing rows of a table added to a running pipeline are being"
+          + " backfilled (an incremental snapshot), Streaming otherwise.")
+  private Phase phase;
+
   public String getName() {
     return name;
   }
@@ -46,5 +51,13 @@ public class TableStatus {
 
   public void setLag(Long lag) {
     this.lag = lag;
+  }
+
+  public Phase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(Phase phase) {
+    this.phase = phase;
   }
 }

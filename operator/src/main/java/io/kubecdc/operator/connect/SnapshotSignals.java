@@ -1,0 +1,68 @@
+package io.kubecdc.operator.connect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubecdc.api.crd.v1alpha1.KafkaConnection;
+import io.kubecdc.contract.PipelineNames;
+import io.kubecdc.contract.TableName;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How the operator asks Debezium to backfill a table added to a running pipeline: an {@code
+ * execute-snapshot} signal of type {@code incremental} on the pipeline's Kafka signal topic.
+ *
+ * <p>Why this channel and mode: a Kafka topic lets the operator send without writing into the
+ * user's database, and with {@code read.only=true} (PostgreSQL 13 or later) Debezium takes its
+ * chunk watermarks from transaction ids ({@code pg_current_snapshot()}) instead of inserts into a
+ * signal table, so the source needs no extra schema, table, publication member or INSERT grant. The
+ * {@code source} channel is switched off for the same reason. Progress comes back on the
+ * notification topic ({@code sink} channel), which is how status tells Snapshotting from Streaming,
+ * even after an operator restart.
+ */
+public final class SnapshotSignals {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SnapshotSignals() {}
+
+  /** The connector settings for the signal and notification channels of this pipeline. */
+  public static Map<String, String> connectorSettings(PipelineNames names, KafkaConnection kafka) {
+    Map<String, String> c = new TreeMap<>();
+    c.put("read.only", "true");
+    c.put("signal.enabled.channels", "kafka");
+    c.put("signal.kafka.topic", names.signalTopic());
+    c.put("signal.kafka.groupId", names.signalGroup());
+    c.put("signal.kafka.bootstrap.servers", kafka.getBootstrapServers());
+    // the signal reader is a consumer of its own: it needs the same client settings (TLS, SASL
+    // mechanism) as every other Kafka client of the pipeline; they hold no secret (CEL rule)
+    kafka.getClientProperties().forEach((k, v) -> c.put("signal.consumer." + k, v));
+    c.put("notification.enabled.channels", "sink");
+    c.put("notification.sink.topic.name", names.notificationTopic());
+    return c;
+  }
+
+  /**
+   * The value of the signal record (its key must be the connector's {@code topic.prefix}): the
+   * tables as the same exact-match regexes as the include list, so that any name works.
+   */
+  public static String executeSnapshot(String id, List<TableName> tables) {
+    Map<String, Object> signal =
+        Map.of(
+            "id",
+            id,
+            "type",
+            "execute-snapshot",
+            "data",
+            Map.of(
+                "type",
+                "incremental",
+                "data-collections",
+                tables.stream().map(ConnectorConfig::tableRegex).toList()));
+    try {
+      return JSON.writeValueAsString(signal);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings always serializes", e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.kubecdc.operator.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends to and reads back the pipeline's small bookkeeping topics (Debezium's signal and
+ * notification topics). They hold a few records per table ever added, so reading one whole is
+ * cheap, and it keeps the operator stateless: what was asked and what Debezium reported is in
+ * Kafka, not in the operator's memory.
+ */
+public final class SignalTopics {
+  private final Map<String, Object> client;
+  private final Duration timeout;
+
+  public SignalTopics(
+      String bootstrapServers, Map<String, String> clientProperties, Duration timeout) {
+    this.client = new HashMap<>(clientProperties);
+    client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    client.put(ConsumerConfig.CLIENT_ID_CONFIG, "kubecdc-operator-signals");
+    client.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    client.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    this.timeout = timeout;
+  }
+
+  /** Sends one record and waits until every in-sync replica has it. */
+  public void send(String topic, String key, String value) {
+    Map<String, Object> p = new HashMap<>(client);
+    p.remove(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    // delivery.timeout.ms must cover request.timeout.ms plus linger.ms
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() / 2);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
+    try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      producer
+          .send(new ProducerRecord<>(topic, key, value))
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot send to topic " + topic + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending to " + topic, e);
+    }
+  }
+
+  /** Every record value in the topic, oldest first; none when the topic does not exist. */
+  public List<String> values(String topic) {
+    Map<String, Object> c = new HashMap<>(client);
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // reading must not create the topic when the pipeline has none yet
+    c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    List<String> out = new ArrayList<>();
+    try (var consumer =
+        new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("cannot read topic " + topic + " to its end in time");
+        }
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          if (r.value() != null) {
+            out.add(r.value());
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,140 @@
+package io.kubecdc.operator.core;
+
+import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
+import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
+import io.kubecdc.api.crd.v1alpha1.ClickHouseConnection;
+import io.kubecdc.api.crd.v1alpha1.ClickHouseTarget;
+import io.kubecdc.api.crd.v1alpha1.ConnectConnection;
+import io.kubecdc.api.crd.v1alpha1.KafkaConnection;
+import io.kubecdc.api.crd.v1alpha1.SourceConnection;
+import io.kubecdc.api.crd.v1alpha1.SourceSelection;
+import io.kubecdc.api.crd.v1alpha1.TableSpec;
+import io.kubecdc.sink.clickhouse.ClientV2Gateway;
+import io.kubecdc.stack.StackEndpoints;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pipeline of the core's integration tests on the local stack: its request (source {@code shop}
+ * on the stack's PostgreSQL, ClickHouse database {@code id}), SQL on the source, queries on
+ * ClickHouse, and the sink-worker run as a process from a rendered config.
+ */
+final class StackPipeline {
+  private final StackEndpoints stack;
+  private final Path dir;
+  final String id;
+
+  StackPipeline(StackEndpoints stack, Path dir, String id) {
+    this.stack = stack;
+    this.dir = dir;
+    this.id = id;
+  }
+
+  /** A spec capturing {@code tables} of schema {@code id} into ClickHouse database {@code id}. */
+  CdcPipelineSpec spec(List<String> tables) {
+    CdcPipelineSpec spec = new CdcPipelineSpec();
+    SourceSelection sel = new SourceSelection();
+    sel.setName("shop");
+    for (String t : tables) {
+      TableSpec ts = new TableSpec();
+      ts.setName(id + "." + t);
+      sel.getTables().add(ts);
+    }
+    spec.setSource(sel);
+    ClickHouseTarget target = new ClickHouseTarget();
+    target.setDatabase(id);
+    spec.setClickhouse(target);
+    spec.getSink().getBatch().setMaxDelayMs(100);
+    return spec;
+  }
+
+  PipelineRequest request(CdcPipelineSpec spec) {
+    SourceConnection source = new SourceConnection();
+    source.setHost(stack.postgresHost());
+    source.setPort(stack.postgresPort());
+    source.setDatabase("postgres");
+    source.setSslMode(SourceConnection.SslMode.DISABLE);
+    CdcEnvironmentSpec env = new CdcEnvironmentSpec();
+    env.getSources().put("shop", source);
+    KafkaConnection kafka = new KafkaConnection();
+    kafka.setBootstrapServers(stack.kafkaBootstrap());
+    env.setKafka(kafka);
+    ConnectConnection connect = new ConnectConnection();
+    connect.setUrl(stack.connectUrl());
+    env.setConnect(connect);
+    ClickHouseConnection ch = new ClickHouseConnection();
+    ch.setUrl(stack.clickhouseUrl());
+    env.setClickhouse(ch);
+    Secrets secrets =
+        new Secrets(
+            new Secrets.Credentials(
+                stack.postgresUser(),
+                stack.postgresPassword(),
+                stack.postgresUser(),
+                stack.postgresPasswordReference()),
+            new Secrets.Credentials(stack.clickhouseUser(), stack.clickhousePassword(), "", ""));
+    return new PipelineRequest("it", id, 1, spec, env, secrets, List.of());
+  }
+
+  DefaultPipelineCore core() throws Exception {
+    Path passwordFile = Files.writeString(dir.resolve("ch-password"), stack.clickhousePassword());
+    return new DefaultPipelineCore(passwordFile.toString(), 1L << 30);
+  }
+
+  /** Runs the sink-worker of this module's build with {@code yaml} as its config. */
+  Process startWorker(String yaml) throws Exception {
+    Path config = Files.writeString(dir.resolve("sink.yaml"), yaml);
+    Path module =
+        Path.of(System.getProperty("basedir", ".")).resolve("../sink-worker/target").normalize();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "-cp",
+            module.resolve("classes") + File.pathSeparator + module.resolve("lib") + "/*",
+            "io.kubecdc.sink.SinkWorkerMain",
+            "--config",
+            config.toString());
+    File log = dir.resolve("worker.log").toFile();
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+    return pb.start();
+  }
+
+  ClientV2Gateway clickhouse() {
+    return io.kubecdc.operator.clickhouse.ClickHouseClients.open(
+        stack.clickhouseUrl(), stack.clickhouseUser(), stack.clickhousePassword());
+  }
+
+  static List<String> rows(ClientV2Gateway ch, String sql) {
+    List<String> out = new ArrayList<>();
+    for (var row : ch.select(sql)) {
+      out.add(String.join("|", row.values().stream().map(String::valueOf).toList()));
+    }
+    return out;
+  }
+
+  void pg(String sql) throws Exception {
+    try (Connection c =
+        DriverManager.getConnection(
+            stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword())) {
+      c.createStatement().execute(sql);
+    }
+  }
+
+  int count(String from) throws Exception {
+    try (Connection c =
+            DriverManager.getConnection(
+                stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword());
+        ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM " + from)) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+}
