@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubecdc.contract.EventShape;
 import io.kubecdc.contract.PipelineEvents;
 import io.kubecdc.contract.PipelineNames;
+import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.core.Requests;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -55,6 +56,34 @@ class ConnectorConfigTest {
     assertThat(excluded).hasSize(2);
     assertThat(Pattern.matches(excluded[0], "public.customers.password_hash")).isTrue();
     assertThat(Pattern.matches(excluded[1], "public.customers.Notes, internal")).isTrue();
+  }
+
+  @Test
+  void shouldSignalThroughThePipelinesKafkaTopicWithoutASourceSignalTable() {
+    assertThat(config)
+        .containsEntry("read.only", "true")
+        .containsEntry("signal.enabled.channels", "kafka")
+        .containsEntry("signal.kafka.topic", "__kubecdc-signal.prod.orders")
+        .containsEntry("signal.kafka.groupId", "__kubecdc-signal.prod.orders")
+        .containsEntry("notification.enabled.channels", "sink")
+        .containsEntry("notification.sink.topic.name", "__kubecdc-notification.prod.orders")
+        .doesNotContainKey("signal.data.collection");
+    assertThat(config.get("signal.kafka.bootstrap.servers"))
+        .isEqualTo(Requests.environment().getSpec().getKafka().getBootstrapServers());
+  }
+
+  @Test
+  void shouldReadTheCapturedTablesBackFromTheIncludeList() {
+    assertThat(ConnectorConfig.capturedTables(config))
+        .containsExactly(
+            new TableName("public", "customers"),
+            new TableName("public", "orders"),
+            new TableName("Sales", "Order Items"));
+    TableName odd = new TableName("a.b", "c,d \\x{41} 🛒");
+    assertThat(ConnectorConfig.tableOf(ConnectorConfig.tableRegex(odd))).contains(odd);
+    assertThat(ConnectorConfig.tableOf("public\\.orders.*")).isEmpty();
+    assertThat(ConnectorConfig.tableOf("public.orders")).isEmpty();
+    assertThat(ConnectorConfig.capturedTables(Map.of())).isEmpty();
   }
 
   @Test

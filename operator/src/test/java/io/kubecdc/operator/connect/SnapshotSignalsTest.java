@@ -1,0 +1,44 @@
+package io.kubecdc.operator.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubecdc.api.crd.v1alpha1.KafkaConnection;
+import io.kubecdc.contract.PipelineNames;
+import io.kubecdc.contract.TableName;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class SnapshotSignalsTest {
+  @Test
+  void shouldAskForAnIncrementalSnapshotOfExactlyTheGivenTables() throws Exception {
+    JsonNode signal =
+        new ObjectMapper()
+            .readTree(
+                SnapshotSignals.executeSnapshot(
+                    "id-1",
+                    List.of(
+                        new TableName("public", "orders"), new TableName("Sales", "Order Items"))));
+    assertThat(signal.path("id").asText()).isEqualTo("id-1");
+    assertThat(signal.path("type").asText()).isEqualTo("execute-snapshot");
+    assertThat(signal.path("data").path("type").asText()).isEqualTo("incremental");
+    JsonNode collections = signal.path("data").path("data-collections");
+    assertThat(collections).hasSize(2);
+    assertThat(Pattern.matches(collections.get(0).asText(), "public.orders")).isTrue();
+    assertThat(Pattern.matches(collections.get(0).asText(), "public.orders_archive")).isFalse();
+    assertThat(Pattern.matches(collections.get(1).asText(), "Sales.Order Items")).isTrue();
+  }
+
+  @Test
+  void shouldGiveTheSignalReaderTheEnvironmentsKafkaClientSettings() {
+    KafkaConnection kafka = new KafkaConnection();
+    kafka.setBootstrapServers("kafka.prod.svc:9093");
+    kafka.getClientProperties().put("security.protocol", "SSL");
+    var c = SnapshotSignals.connectorSettings(new PipelineNames("prod", "orders"), kafka);
+    assertThat(c)
+        .containsEntry("signal.kafka.bootstrap.servers", "kafka.prod.svc:9093")
+        .containsEntry("signal.consumer.security.protocol", "SSL");
+  }
+}
