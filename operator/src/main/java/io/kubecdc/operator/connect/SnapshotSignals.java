@@ -34,6 +34,9 @@ public final class SnapshotSignals {
     c.put("signal.kafka.topic", names.signalTopic());
     c.put("signal.kafka.groupId", names.signalGroup());
     c.put("signal.kafka.bootstrap.servers", kafka.getBootstrapServers());
+    // the reader's consumer takes one protocol step per poll (find the coordinator, the committed
+    // offset, fetch): at Debezium's default of 5 s a signal waited about 20 s after a restart
+    c.put("signal.poll.interval.ms", "1000");
     // the signal reader is a consumer of its own: it needs the same client settings (TLS, SASL
     // mechanism) as every other Kafka client of the pipeline; they hold no secret (CEL rule)
     kafka.getClientProperties().forEach((k, v) -> c.put("signal.consumer." + k, v));

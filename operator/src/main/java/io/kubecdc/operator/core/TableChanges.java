@@ -54,6 +54,9 @@ final class TableChanges {
    * it.
    */
   void retire(List<TableName> removed, Admin admin, Function<List<String>, StepResult> dropTables) {
+    if (removed.isEmpty()) {
+      return;
+    }
     DeletionPolicy policy = request.spec().getDeletionPolicy();
     List<StepResult> steps = new ArrayList<>();
     if (policy.getTopics() == DeletionPolicy.Action.DELETE) {

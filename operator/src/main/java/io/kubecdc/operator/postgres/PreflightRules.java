@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  * first, then privileges, then tables), because the first one is what the Ready condition shows.
  */
 public final class PreflightRules {
+  /** {@code server_version_num} of PostgreSQL 13, the first with {@code pg_current_snapshot()}. */
+  static final int MIN_SERVER_VERSION = 130000;
+
   private final long slotWalWarningBytes;
 
   /**
@@ -27,6 +30,15 @@ public final class PreflightRules {
   }
 
   public PartState evaluate(SourceFacts f, PipelineNames names) {
+    if (f.serverVersion() < MIN_SERVER_VERSION) {
+      return failed(
+          Part.SOURCE,
+          "PostgresTooOld",
+          "PostgreSQL %d.%d is too old: KubeCDC needs 13 or later (a table added to a running"
+                  .formatted(f.serverVersion() / 10000, f.serverVersion() % 10000)
+              + " pipeline is backfilled by Debezium's read-only incremental snapshot, which uses"
+              + " pg_current_snapshot()). Upgrade the server.");
+    }
     if (!"logical".equals(f.walLevel())) {
       return failed(
           Part.SOURCE,

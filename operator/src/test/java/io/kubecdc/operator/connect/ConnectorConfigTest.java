@@ -65,6 +65,7 @@ class ConnectorConfigTest {
         .containsEntry("signal.enabled.channels", "kafka")
         .containsEntry("signal.kafka.topic", "__kubecdc-signal.prod.orders")
         .containsEntry("signal.kafka.groupId", "__kubecdc-signal.prod.orders")
+        .containsEntry("signal.poll.interval.ms", "1000")
         .containsEntry("notification.enabled.channels", "sink")
         .containsEntry("notification.sink.topic.name", "__kubecdc-notification.prod.orders")
         .doesNotContainKey("signal.data.collection");

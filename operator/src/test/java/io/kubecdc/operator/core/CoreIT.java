@@ -59,22 +59,7 @@ class CoreIT {
     DefaultPipelineCore core = pipeline().core();
     PipelineRequest request = request();
 
-    CoreResult[] last = new CoreResult[1];
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () -> {
-              last[0] = core.reconcile(request);
-              return last[0].observation().parts().get(Part.CONNECTOR) != null
-                  && last[0]
-                      .observation()
-                      .parts()
-                      .get(Part.CONNECTOR)
-                      .reason()
-                      .equals("ConnectorRunning");
-            });
-    CoreResult r = last[0];
+    CoreResult r = StackPipeline.reconcileUntilRunning(core, request);
     for (Part p : List.of(Part.SOURCE, Part.TOPICS, Part.TABLES, Part.CONNECTOR)) {
       PartState s = r.observation().parts().get(p);
       assertThat(s.health()).as(p + ": " + s.message()).isEqualTo(Health.READY);

@@ -1,5 +1,7 @@
 package io.kubecdc.operator.core;
 
+import static org.awaitility.Awaitility.await;
+
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
 import io.kubecdc.api.crd.v1alpha1.ClickHouseConnection;
@@ -9,6 +11,8 @@ import io.kubecdc.api.crd.v1alpha1.KafkaConnection;
 import io.kubecdc.api.crd.v1alpha1.SourceConnection;
 import io.kubecdc.api.crd.v1alpha1.SourceSelection;
 import io.kubecdc.api.crd.v1alpha1.TableSpec;
+import io.kubecdc.operator.status.Part;
+import io.kubecdc.operator.status.PartState;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
 import io.kubecdc.stack.StackEndpoints;
 import java.io.File;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,6 +90,21 @@ final class StackPipeline {
   DefaultPipelineCore core() throws Exception {
     Path passwordFile = Files.writeString(dir.resolve("ch-password"), stack.clickhousePassword());
     return new DefaultPipelineCore(passwordFile.toString(), 1L << 30);
+  }
+
+  /** Reconciles until the connector runs; the last result. */
+  static CoreResult reconcileUntilRunning(DefaultPipelineCore core, PipelineRequest request) {
+    CoreResult[] last = new CoreResult[1];
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              last[0] = core.reconcile(request);
+              PartState c = last[0].observation().parts().get(Part.CONNECTOR);
+              return c != null && c.reason().equals("ConnectorRunning");
+            });
+    return last[0];
   }
 
   /** Runs the sink-worker of this module's build with {@code yaml} as its config. */

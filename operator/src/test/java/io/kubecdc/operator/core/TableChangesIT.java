@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
+import io.kubecdc.api.crd.v1alpha1.DeletionPolicy;
 import io.kubecdc.api.crd.v1alpha1.Phase;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.operator.kafka.KafkaAdmins;
@@ -47,11 +48,7 @@ class TableChangesIT {
 
   @Test
   void shouldBackfillAnAddedTableAndStopCapturingARemovedOne() throws Exception {
-    pipeline = new StackPipeline(stack, dir, id);
-    core = pipeline.core();
-    pipeline.pg("CREATE SCHEMA " + id);
-    pipeline.pg("CREATE TABLE " + id + ".customers (id int PRIMARY KEY, name text)");
-    pipeline.pg("CREATE TABLE " + id + ".orders (id int PRIMARY KEY, amount numeric(10,2))");
+    createTables();
     pipeline.pg("INSERT INTO " + id + ".customers VALUES (1, 'Ada'), (2, 'Grace')");
     pipeline.pg(
         "INSERT INTO " + id + ".orders SELECT g, g * 1.25 FROM generate_series(1, 2500) AS g");
@@ -77,6 +74,8 @@ class TableChangesIT {
       pipeline.pg("INSERT INTO " + id + ".orders VALUES (5000, 1.00)");
       pipeline.pg("INSERT INTO " + id + ".customers VALUES (3, 'Linus')");
 
+      // a fresh core, as after an operator restart: the progress is read from Kafka
+      core = pipeline.core();
       await()
           .atMost(Duration.ofSeconds(180))
           .pollInterval(Duration.ofSeconds(2))
@@ -154,6 +153,42 @@ class TableChangesIT {
     }
   }
 
+  @Test
+  void shouldDropTheTopicAndTableOfARemovedTableWhenThePolicySaysDelete() throws Exception {
+    createTables();
+    CdcPipelineSpec both = deleting(pipeline.spec(List.of("customers", "orders")));
+    reconcileUntilRunning(pipeline.request(both));
+    String ordersTopic = "it." + id + "." + id + ".orders";
+    assertThat(topics()).contains(ordersTopic);
+
+    CoreResult removed =
+        core.reconcile(pipeline.request(deleting(pipeline.spec(List.of("customers")))));
+    assertThat(removed.tables())
+        .extracting(TableStatus::getName)
+        .containsExactly(id + ".customers");
+    await().atMost(Duration.ofSeconds(30)).until(() -> !topics().contains(ordersTopic));
+    assertThat(topics()).contains("it." + id + "." + id + ".customers");
+    try (ClientV2Gateway ch = pipeline.clickhouse()) {
+      assertThat(
+              StackPipeline.rows(
+                  ch, "SELECT name FROM system.tables WHERE database = '" + id + "' ORDER BY name"))
+          .containsExactly("customers");
+    }
+  }
+
+  private static CdcPipelineSpec deleting(CdcPipelineSpec spec) {
+    spec.getDeletionPolicy().setTables(DeletionPolicy.Action.DELETE);
+    spec.getDeletionPolicy().setTopics(DeletionPolicy.Action.DELETE);
+    return spec;
+  }
+
+  private java.util.Set<String> topics() throws Exception {
+    try (Admin admin =
+        KafkaAdmins.create(stack.kafkaBootstrap(), Map.of(), Duration.ofSeconds(15))) {
+      return admin.listTopics().names().get(15, TimeUnit.SECONDS);
+    }
+  }
+
   @AfterEach
   void cleanUp() throws Exception {
     if (worker != null) {
@@ -163,32 +198,26 @@ class TableChangesIT {
     if (core == null) {
       return;
     }
-    PipelineRequest all = pipeline.request(pipeline.spec(List.of("customers", "orders")));
-    all.spec()
-        .getDeletionPolicy()
-        .setTables(io.kubecdc.api.crd.v1alpha1.DeletionPolicy.Action.DELETE);
-    all.spec()
-        .getDeletionPolicy()
-        .setTopics(io.kubecdc.api.crd.v1alpha1.DeletionPolicy.Action.DELETE);
+    PipelineRequest all = pipeline.request(deleting(pipeline.spec(List.of("customers", "orders"))));
     assertThat(core.teardown(all).leftovers()).isEmpty();
+    var names = all.names();
+    assertThat(topics()).doesNotContain(names.signalTopic(), names.notificationTopic());
     try (ClientV2Gateway ch = pipeline.clickhouse()) {
       ch.execute("DROP DATABASE IF EXISTS `" + id + "`");
     }
     pipeline.pg("DROP SCHEMA IF EXISTS " + id + " CASCADE");
   }
 
+  private void createTables() throws Exception {
+    pipeline = new StackPipeline(stack, dir, id);
+    core = pipeline.core();
+    pipeline.pg("CREATE SCHEMA " + id);
+    pipeline.pg("CREATE TABLE " + id + ".customers (id int PRIMARY KEY, name text)");
+    pipeline.pg("CREATE TABLE " + id + ".orders (id int PRIMARY KEY, amount numeric(10,2))");
+  }
+
   private CoreResult reconcileUntilRunning(PipelineRequest request) {
-    CoreResult[] last = new CoreResult[1];
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () -> {
-              last[0] = core.reconcile(request);
-              var c = last[0].observation().parts().get(Part.CONNECTOR);
-              return c != null && c.reason().equals("ConnectorRunning");
-            });
-    return last[0];
+    return StackPipeline.reconcileUntilRunning(core, request);
   }
 
   private void restartWorker(String yaml) throws Exception {

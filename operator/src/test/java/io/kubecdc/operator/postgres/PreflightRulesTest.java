@@ -60,6 +60,29 @@ class PreflightRulesTest {
   }
 
   @Test
+  void shouldRefuseAServerWithoutTheReadOnlySnapshotsTransactionIds() {
+    SourceFacts old = facts("logical", true, List.of(keyed(ORDERS)));
+    old =
+        new SourceFacts(
+            old.user(),
+            old.database(),
+            120017,
+            old.walLevel(),
+            old.superuser(),
+            old.replication(),
+            old.maxReplicationSlots(),
+            old.usedReplicationSlots(),
+            old.inactiveSlots(),
+            old.slot(),
+            old.publicationExists(),
+            old.tables());
+    PartState s = rules.evaluate(old, NAMES);
+    assertThat(s.health()).isEqualTo(Health.FAILED);
+    assertThat(s.reason()).isEqualTo("PostgresTooOld");
+    assertThat(s.message()).contains("PostgreSQL 12.17", "13 or later");
+  }
+
+  @Test
   void shouldExplainHowToEnableLogicalDecoding() {
     PartState s = rules.evaluate(facts("replica", true, List.of(keyed(ORDERS))), NAMES);
     assertThat(s.health()).isEqualTo(Health.FAILED);
