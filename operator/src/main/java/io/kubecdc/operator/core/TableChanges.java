@@ -97,8 +97,11 @@ final class TableChanges {
   Set<TableName> snapshotting() {
     PipelineNames names = request.names();
     try {
-      return SnapshotProgress.snapshotting(
-          signals.values(names.signalTopic()), signals.values(names.notificationTopic()));
+      List<String> sent = signals.values(names.signalTopic());
+      // most pipelines never had a table added: no second read then
+      return sent.isEmpty()
+          ? Set.of()
+          : SnapshotProgress.snapshotting(sent, signals.values(names.notificationTopic()));
     } catch (RuntimeException e) {
       LOG.warn(
           "event=snapshot_progress_unknown pipeline={} error=\"{}\"",
