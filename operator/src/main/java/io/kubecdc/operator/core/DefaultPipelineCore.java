@@ -4,8 +4,8 @@ import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
 import io.kubecdc.api.crd.v1alpha1.ClickHouseConnection;
 import io.kubecdc.api.crd.v1alpha1.ConnectorStatus;
 import io.kubecdc.api.crd.v1alpha1.DeletionPolicy;
-import io.kubecdc.api.crd.v1alpha1.Phase;
 import io.kubecdc.api.crd.v1alpha1.SlotStatus;
+import io.kubecdc.api.crd.v1alpha1.TablePhase;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.api.crd.v1alpha1.TaskStatus;
 import io.kubecdc.contract.PipelineNames;
@@ -224,7 +224,10 @@ public final class DefaultPipelineCore implements PipelineCore {
       TableStatus s = new TableStatus();
       String name = request.spec().getSource().getTables().get(i).getName();
       s.setName(name);
-      s.setPhase(backfills.contains(TableName.parse(name)) ? Phase.Snapshotting : Phase.Streaming);
+      s.setPhase(
+          backfills.contains(TableName.parse(name))
+              ? TablePhase.Snapshotting
+              : TablePhase.Streaming);
       s.setTopic(w.topic());
       s.setClickhouseTable(w.plan().database() + "." + w.plan().table());
       s.setLag(lag.get(w.topic()));

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
-import io.kubecdc.api.crd.v1alpha1.Phase;
+import io.kubecdc.api.crd.v1alpha1.TablePhase;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.operator.core.CoreResult;
 import io.kubecdc.operator.status.ConditionRecord;
@@ -46,7 +46,7 @@ public final class StatusMapper {
         tablesReady
             ? tables.stream()
                 .filter(t -> t.getTopic() != null && t.getClickhouseTable() != null)
-                .filter(t -> t.getPhase() != Phase.Snapshotting)
+                .filter(t -> t.getPhase() != TablePhase.Snapshotting)
                 .count()
             : 0;
     status.setTablesReady(streaming + "/" + declaredTables);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
 import io.kubecdc.api.crd.v1alpha1.DeletionPolicy;
-import io.kubecdc.api.crd.v1alpha1.Phase;
+import io.kubecdc.api.crd.v1alpha1.TablePhase;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.operator.kafka.KafkaAdmins;
 import io.kubecdc.operator.kafka.SignalTopics;
@@ -54,7 +54,9 @@ class TableChangesIT {
         "INSERT INTO " + id + ".orders SELECT g, g * 1.25 FROM generate_series(1, 2500) AS g");
     PipelineRequest one = pipeline.request(pipeline.spec(List.of("customers")));
     CoreResult first = reconcileUntilRunning(one);
-    assertThat(first.tables()).extracting(TableStatus::getPhase).containsExactly(Phase.Streaming);
+    assertThat(first.tables())
+        .extracting(TableStatus::getPhase)
+        .containsExactly(TablePhase.Streaming);
     worker = pipeline.startWorker(first.workerConfig().orElseThrow());
     try (ClientV2Gateway ch = pipeline.clickhouse()) {
       awaitRows(ch, "customers", "id, name", "1|Ada", "2|Grace");
@@ -64,8 +66,8 @@ class TableChangesIT {
       assertThat(added.tables())
           .extracting(TableStatus::getName, TableStatus::getPhase)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(id + ".customers", Phase.Streaming),
-              org.assertj.core.groups.Tuple.tuple(id + ".orders", Phase.Snapshotting));
+              org.assertj.core.groups.Tuple.tuple(id + ".customers", TablePhase.Streaming),
+              org.assertj.core.groups.Tuple.tuple(id + ".orders", TablePhase.Snapshotting));
       assertThat(added.observation().snapshotting()).isTrue();
       assertThat(added.workerConfig().orElseThrow()).contains(id + ".orders");
       restartWorker(added.workerConfig().orElseThrow());
@@ -82,7 +84,7 @@ class TableChangesIT {
           .until(
               () ->
                   core.reconcile(two).tables().stream()
-                      .allMatch(t -> t.getPhase() == Phase.Streaming));
+                      .allMatch(t -> t.getPhase() == TablePhase.Streaming));
       await()
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(

@@ -19,7 +19,7 @@ public class TableStatus {
   @JsonPropertyDescription(
       "Snapshotting while the existing rows of a table added to a running pipeline are being"
           + " backfilled (an incremental snapshot), Streaming otherwise.")
-  private Phase phase;
+  private TablePhase phase;
 
   public String getName() {
     return name;
@@ -53,11 +53,11 @@ public class TableStatus {
     this.lag = lag;
   }
 
-  public Phase getPhase() {
+  public TablePhase getPhase() {
     return phase;
   }
 
-  public void setPhase(Phase phase) {
+  public void setPhase(TablePhase phase) {
     this.phase = phase;
   }
 }
