@@ -44,9 +44,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reconcile core, readable top-down: source preflight, source catalog, topics, ClickHouse
- * tables, connector, lag, worker config. A part that fails stops the chain (the parts after it
- * would only report symptoms); a part that is degraded lets it go on. Clients are opened per
- * reconcile and closed after it, so nothing leaks between pipelines or environments.
+ * tables, connector (a table added to a running pipeline is backfilled, a removed one retired:
+ * {@link TableChanges}), snapshot progress and lag per table, worker config. A part that fails
+ * stops the chain (the parts after it would only report symptoms); a part that is degraded lets it
+ * go on. Clients are opened per reconcile and closed after it, so nothing leaks between pipelines
+ * or environments.
  */
 public final class DefaultPipelineCore implements PipelineCore {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultPipelineCore.class);
