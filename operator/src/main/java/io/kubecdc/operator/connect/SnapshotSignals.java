@@ -7,7 +7,12 @@ import io.kubecdc.contract.PipelineNames;
 import io.kubecdc.contract.TableName;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the operator asks Debezium to backfill a table added to a running pipeline: an {@code
@@ -23,6 +28,7 @@ import java.util.TreeMap;
  */
 public final class SnapshotSignals {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotSignals.class);
 
   private SnapshotSignals() {}
 
@@ -46,8 +52,8 @@ public final class SnapshotSignals {
   }
 
   /**
-   * The value of the signal record (its key must be the connector's {@code topic.prefix}): the
-   * tables as the same exact-match regexes as the include list, so that any name works.
+   * The value of the signal record (its key must be the connector's {@code topic.prefix}), naming
+   * the tables as {@link #dataCollection(TableName)} does.
    */
   public static String executeSnapshot(String id, List<TableName> tables) {
     Map<String, Object> signal =
@@ -61,11 +67,44 @@ public final class SnapshotSignals {
                 "type",
                 "incremental",
                 "data-collections",
-                tables.stream().map(ConnectorConfig::tableRegex).toList()));
+                tables.stream().map(SnapshotSignals::dataCollection).toList()));
     try {
       return JSON.writeValueAsString(signal);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a map of strings always serializes", e);
+    }
+  }
+
+  /**
+   * A table as a signal names it. Debezium matches each entry as a regex against its {@code
+   * schema.table} identifiers, then parses what matched back into a table id, and that parser
+   * rejects an unquoted name with a space ("Unable to parse table identifier", and the table is
+   * silently skipped). The quoted form {@code "schema"."table"} matches no identifier, so Debezium
+   * parses it as it is, which works for every name, provided it compiles as a regex: with an
+   * unbalanced bracket or a trailing backslash it does not, and the exact-match regex is sent
+   * instead, which works for names without spaces.
+   */
+  static String dataCollection(TableName t) {
+    String quoted = t.quoted();
+    try {
+      Pattern.compile(quoted);
+      return quoted;
+    } catch (PatternSyntaxException e) {
+      LOG.warn(
+          "event=backfill_name_fallback table=\"{}\" reason=\"the quoted name is not a regex\"", t);
+      return ConnectorConfig.tableRegex(t);
+    }
+  }
+
+  /** The table a {@link #dataCollection(TableName)} entry names; empty for other entries. */
+  public static Optional<TableName> tableOf(String dataCollection) {
+    if (!dataCollection.startsWith("\"")) {
+      return ConnectorConfig.tableOf(dataCollection);
+    }
+    try {
+      return Optional.of(TableName.parse(dataCollection));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 }

@@ -3,7 +3,7 @@ package io.kubecdc.operator.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubecdc.contract.TableName;
-import io.kubecdc.operator.connect.ConnectorConfig;
+import io.kubecdc.operator.connect.SnapshotSignals;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ final class SnapshotProgress {
       }
       String id = s.path("id").asText();
       for (JsonNode c : s.path("data").path("data-collections")) {
-        ConnectorConfig.tableOf(c.asText()).ifPresent(t -> pending.put(t, id));
+        SnapshotSignals.tableOf(c.asText()).ifPresent(t -> pending.put(t, id));
       }
     }
     for (String value : notifications) {

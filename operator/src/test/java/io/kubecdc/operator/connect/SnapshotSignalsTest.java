@@ -25,10 +25,21 @@ class SnapshotSignalsTest {
     assertThat(signal.path("type").asText()).isEqualTo("execute-snapshot");
     assertThat(signal.path("data").path("type").asText()).isEqualTo("incremental");
     JsonNode collections = signal.path("data").path("data-collections");
-    assertThat(collections).hasSize(2);
-    assertThat(Pattern.matches(collections.get(0).asText(), "public.orders")).isTrue();
-    assertThat(Pattern.matches(collections.get(0).asText(), "public.orders_archive")).isFalse();
-    assertThat(Pattern.matches(collections.get(1).asText(), "Sales.Order Items")).isTrue();
+    // quoted, as Debezium's table id parser reads them back (it rejects an unquoted space)
+    assertThat(collections.get(0).asText()).isEqualTo("\"public\".\"orders\"");
+    assertThat(collections.get(1).asText()).isEqualTo("\"Sales\".\"Order Items\"");
+    // as regexes, which Debezium tries first, they match no schema.table identifier
+    assertThat(Pattern.matches(collections.get(1).asText(), "Sales.Order Items")).isFalse();
+    assertThat(SnapshotSignals.tableOf(collections.get(1).asText()))
+        .contains(new TableName("Sales", "Order Items"));
+  }
+
+  @Test
+  void shouldFallBackToTheExactRegexWhenTheQuotedNameIsNoRegex() {
+    TableName odd = new TableName("shop", "t(x");
+    String entry = SnapshotSignals.dataCollection(odd);
+    assertThat(Pattern.matches(entry, "shop.t(x")).isTrue();
+    assertThat(SnapshotSignals.tableOf(entry)).contains(odd);
   }
 
   @Test

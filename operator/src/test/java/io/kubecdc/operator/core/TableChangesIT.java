@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 @LocalStackTest
 class TableChangesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  // a name that must be quoted in SQL and escaped in Debezium's lists and signals
+  private static final String ITEMS = "\"Order Items\"";
   private final StackEndpoints stack;
   private final String id = "tch" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   @TempDir Path dir;
@@ -51,7 +53,9 @@ class TableChangesIT {
     createTables();
     pipeline.pg("INSERT INTO " + id + ".customers VALUES (1, 'Ada'), (2, 'Grace')");
     pipeline.pg(
-        "INSERT INTO " + id + ".orders SELECT g, g * 1.25 FROM generate_series(1, 2500) AS g");
+        "INSERT INTO "
+            + id
+            + ".\"Order Items\" SELECT g, g * 1.25 FROM generate_series(1, 2500) AS g");
     PipelineRequest one = pipeline.request(pipeline.spec(List.of("customers")));
     CoreResult first = reconcileUntilRunning(one);
     assertThat(first.tables())
@@ -61,19 +65,19 @@ class TableChangesIT {
     try (ClientV2Gateway ch = pipeline.clickhouse()) {
       awaitRows(ch, "customers", "id, name", "1|Ada", "2|Grace");
 
-      PipelineRequest two = pipeline.request(pipeline.spec(List.of("customers", "orders")));
+      PipelineRequest two = pipeline.request(pipeline.spec(List.of("customers", ITEMS)));
       CoreResult added = core.reconcile(two);
       assertThat(added.tables())
           .extracting(TableStatus::getName, TableStatus::getPhase)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(id + ".customers", TablePhase.Streaming),
-              org.assertj.core.groups.Tuple.tuple(id + ".orders", TablePhase.Snapshotting));
+              org.assertj.core.groups.Tuple.tuple(id + "." + ITEMS, TablePhase.Snapshotting));
       assertThat(added.observation().snapshotting()).isTrue();
-      assertThat(added.workerConfig().orElseThrow()).contains(id + ".orders");
+      assertThat(added.workerConfig().orElseThrow()).contains(itemsTopic());
       restartWorker(added.workerConfig().orElseThrow());
       // changes while the backfill runs: an update of a row the snapshot also reads, a new row
-      pipeline.pg("UPDATE " + id + ".orders SET amount = 99.99 WHERE id = 7");
-      pipeline.pg("INSERT INTO " + id + ".orders VALUES (5000, 1.00)");
+      pipeline.pg("UPDATE " + id + ".\"Order Items\" SET amount = 99.99 WHERE id = 7");
+      pipeline.pg("INSERT INTO " + id + ".\"Order Items\" VALUES (5000, 1.00)");
       pipeline.pg("INSERT INTO " + id + ".customers VALUES (3, 'Linus')");
 
       // a fresh core, as after an operator restart: the progress is read from Kafka
@@ -94,15 +98,16 @@ class TableChangesIT {
                               ch,
                               "SELECT count(), countDistinct(id), sum(amount) FROM `"
                                   + id
-                                  + "`.`orders` FINAL WHERE _deleted = 0"))
+                                  + "`.`Order Items` FINAL WHERE _deleted = 0"))
                       .containsExactly(
-                          "2501|2501|" + pgValue("SELECT sum(amount) FROM " + id + ".orders")));
+                          "2501|2501|"
+                              + pgValue("SELECT sum(amount) FROM " + id + ".\"Order Items\"")));
       assertThat(
               StackPipeline.rows(
                   ch,
                   "SELECT id, amount FROM `"
                       + id
-                      + "`.`orders` FINAL WHERE id IN (1, 7, 5000)"
+                      + "`.`Order Items` FINAL WHERE id IN (1, 7, 5000)"
                       + " ORDER BY id"))
           .containsExactly("1|1.25", "7|99.99", "5000|1.00");
       awaitRows(ch, "customers", "id, name", "1|Ada", "2|Grace", "3|Linus");
@@ -115,7 +120,7 @@ class TableChangesIT {
       assertThat(removed.tables())
           .extracting(TableStatus::getName)
           .containsExactly(id + ".customers");
-      assertThat(removed.workerConfig().orElseThrow()).doesNotContain(id + ".orders");
+      assertThat(removed.workerConfig().orElseThrow()).doesNotContain(itemsTopic());
       restartWorker(removed.workerConfig().orElseThrow());
       await()
           .atMost(Duration.ofSeconds(60))
@@ -135,21 +140,21 @@ class TableChangesIT {
                   pipeline.count(
                           "pg_publication_tables WHERE pubname = 'kubecdc_it_"
                               + id
-                              + "' AND tablename = 'orders'")
+                              + "' AND tablename = 'Order Items'")
                       == 0);
-      String ordersTopic = "it." + id + "." + id + ".orders";
-      long before = endOffset(ordersTopic);
-      pipeline.pg("UPDATE " + id + ".orders SET amount = 0 WHERE id = 1");
-      pipeline.pg("INSERT INTO " + id + ".orders VALUES (6000, 6.00)");
+      String itemsTopicName = itemsTopic();
+      long before = endOffset(itemsTopicName);
+      pipeline.pg("UPDATE " + id + ".\"Order Items\" SET amount = 0 WHERE id = 1");
+      pipeline.pg("INSERT INTO " + id + ".\"Order Items\" VALUES (6000, 6.00)");
       pipeline.pg("INSERT INTO " + id + ".customers VALUES (4, 'Barbara')");
       awaitRows(ch, "customers", "id, name", "1|Ada", "2|Grace", "3|Linus", "4|Barbara");
-      assertThat(endOffset(ordersTopic)).as("no event of the removed table").isEqualTo(before);
+      assertThat(endOffset(itemsTopicName)).as("no event of the removed table").isEqualTo(before);
       assertThat(
               StackPipeline.rows(
                   ch,
                   "SELECT count(), sum(id = 6000), sum(amount = 0) FROM `"
                       + id
-                      + "`.`orders` FINAL WHERE _deleted = 0"))
+                      + "`.`Order Items` FINAL WHERE _deleted = 0"))
           .as("Retain keeps the table as it was")
           .containsExactly("2501|0|0");
     }
@@ -158,17 +163,17 @@ class TableChangesIT {
   @Test
   void shouldDropTheTopicAndTableOfARemovedTableWhenThePolicySaysDelete() throws Exception {
     createTables();
-    CdcPipelineSpec both = deleting(pipeline.spec(List.of("customers", "orders")));
+    CdcPipelineSpec both = deleting(pipeline.spec(List.of("customers", ITEMS)));
     reconcileUntilRunning(pipeline.request(both));
-    String ordersTopic = "it." + id + "." + id + ".orders";
-    assertThat(topics()).contains(ordersTopic);
+    String itemsTopicName = itemsTopic();
+    assertThat(topics()).contains(itemsTopicName);
 
     CoreResult removed =
         core.reconcile(pipeline.request(deleting(pipeline.spec(List.of("customers")))));
     assertThat(removed.tables())
         .extracting(TableStatus::getName)
         .containsExactly(id + ".customers");
-    await().atMost(Duration.ofSeconds(30)).until(() -> !topics().contains(ordersTopic));
+    await().atMost(Duration.ofSeconds(30)).until(() -> !topics().contains(itemsTopicName));
     assertThat(topics()).contains("it." + id + "." + id + ".customers");
     try (ClientV2Gateway ch = pipeline.clickhouse()) {
       assertThat(
@@ -200,7 +205,7 @@ class TableChangesIT {
     if (core == null) {
       return;
     }
-    PipelineRequest all = pipeline.request(deleting(pipeline.spec(List.of("customers", "orders"))));
+    PipelineRequest all = pipeline.request(deleting(pipeline.spec(List.of("customers", ITEMS))));
     assertThat(core.teardown(all).leftovers()).isEmpty();
     var names = all.names();
     assertThat(topics()).doesNotContain(names.signalTopic(), names.notificationTopic());
@@ -210,12 +215,17 @@ class TableChangesIT {
     pipeline.pg("DROP SCHEMA IF EXISTS " + id + " CASCADE");
   }
 
+  private String itemsTopic() {
+    return "it." + id + "." + id + ".Order_Items";
+  }
+
   private void createTables() throws Exception {
     pipeline = new StackPipeline(stack, dir, id);
     core = pipeline.core();
     pipeline.pg("CREATE SCHEMA " + id);
     pipeline.pg("CREATE TABLE " + id + ".customers (id int PRIMARY KEY, name text)");
-    pipeline.pg("CREATE TABLE " + id + ".orders (id int PRIMARY KEY, amount numeric(10,2))");
+    pipeline.pg(
+        "CREATE TABLE " + id + ".\"Order Items\" (id int PRIMARY KEY, amount numeric(10,2))");
   }
 
   private CoreResult reconcileUntilRunning(PipelineRequest request) {
