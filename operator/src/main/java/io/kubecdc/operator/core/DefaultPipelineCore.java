@@ -122,7 +122,7 @@ public final class DefaultPipelineCore implements PipelineCore {
                   Optional.of(changes.backfill(connect)));
       parts.add(connector.state());
       changes.retire(connector.changes().removed(), admin, t -> dropTables(request, t));
-      Set<TableName> snapshotting = changes.snapshotting();
+      Set<TableName> snapshotting = changes.snapshotting(admin);
       List<TableStatus> tables = tableStatus(admin, request, planned, snapshotting);
       Optional<String> worker = Optional.of(workerConfig.render(request, planned.workerTables()));
       Observation obs =

@@ -94,14 +94,15 @@ final class TableChanges {
   }
 
   /** The tables being backfilled now; none when Kafka cannot say (logged). */
-  Set<TableName> snapshotting() {
+  Set<TableName> snapshotting(Admin admin) {
     PipelineNames names = request.names();
     try {
-      List<String> sent = signals.values(names.signalTopic());
-      // most pipelines never had a table added: no second read then
-      return sent.isEmpty()
-          ? Set.of()
-          : SnapshotProgress.snapshotting(sent, signals.values(names.notificationTopic()));
+      // most pipelines never had a table added: then one admin call is all it costs
+      if (signals.neverWritten(admin, names.signalTopic())) {
+        return Set.of();
+      }
+      return SnapshotProgress.snapshotting(
+          signals.values(names.signalTopic()), signals.values(names.notificationTopic()));
     } catch (RuntimeException e) {
       LOG.warn(
           "event=snapshot_progress_unknown pipeline={} error=\"{}\"",

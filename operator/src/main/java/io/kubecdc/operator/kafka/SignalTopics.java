@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -56,6 +59,33 @@ public final class SignalTopics {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending to " + topic, e);
+    }
+  }
+
+  /**
+   * Whether the topic has held no record yet (or does not exist), asked through an admin client
+   * that the caller already has open: cheaper than a consumer, and most pipelines never signal.
+   */
+  public boolean neverWritten(Admin admin, String topic) {
+    TopicPartition p = new TopicPartition(topic, 0);
+    try {
+      return admin
+              .listOffsets(Map.of(p, OffsetSpec.latest()))
+              .all()
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+              .get(p)
+              .offset()
+          == 0;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return true;
+      }
+      throw new IllegalStateException("cannot read the end of " + topic + ": " + e.getMessage(), e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("cannot read the end of " + topic + " in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the end of " + topic, e);
     }
   }
 
