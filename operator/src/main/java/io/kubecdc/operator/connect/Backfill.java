@@ -32,6 +32,13 @@ public final class Backfill {
     void send(String id, String value);
   }
 
+  /** The signal could not be sent; the connector stays stopped until a reconcile sends it. */
+  public static final class SignalException extends RuntimeException {
+    SignalException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private final ConnectClient client;
   private final SignalSender sender;
   private final Duration stopTimeout;
@@ -47,7 +54,15 @@ public final class Backfill {
     client.stop(name);
     client.awaitStatus(name, Backfill::stopped, System.nanoTime() + stopTimeout.toNanos(), "stop");
     String id = UUID.randomUUID().toString();
-    sender.send(id, SnapshotSignals.executeSnapshot(id, added));
+    try {
+      sender.send(id, SnapshotSignals.executeSnapshot(id, added));
+    } catch (RuntimeException e) {
+      throw new SignalException(
+          "connector %s is stopped: the backfill signal for %s could not be sent (%s); the next"
+                  .formatted(name, added, e.getMessage())
+              + " reconcile sends it and resumes the connector",
+          e);
+    }
     client.putConfig(name, config);
     if (paused) {
       client.pause(name);

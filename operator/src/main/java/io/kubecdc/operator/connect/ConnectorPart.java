@@ -71,6 +71,12 @@ public final class ConnectorPart {
           Optional.empty(),
           backoff.restarts(name),
           CaptureChanges.NONE);
+    } catch (Backfill.SignalException e) {
+      return new Result(
+          PartState.failed(Part.CONNECTOR, "BackfillSignalFailed", e.getMessage()),
+          Optional.empty(),
+          backoff.restarts(name),
+          CaptureChanges.NONE);
     }
   }
 

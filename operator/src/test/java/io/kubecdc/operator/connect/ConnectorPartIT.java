@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kubecdc.contract.EventShape;
+import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.status.Health;
 import io.kubecdc.operator.status.PartState;
 import io.kubecdc.stack.StackEndpoints;
@@ -14,8 +15,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +89,60 @@ class ConnectorPartIT {
     assertThat(client.config(id))
         .hasValueSatisfying(c -> assertThat(c).containsEntry("heartbeat.interval.ms", "5000"));
     until(changed, false, "ConnectorRunning");
+  }
+
+  @Test
+  void shouldStopTheConnectorBeforeSignallingAndSignalAnAddedTableOnce() throws Exception {
+    sql("CREATE TABLE " + id + ".items (id bigint PRIMARY KEY)");
+    TableName orders = new TableName(id, "orders");
+    TableName items = new TableName(id, "items");
+    Map<String, String> one = capturing(orders);
+    until(one, false, "ConnectorRunning");
+    Map<String, String> two = capturing(orders, items);
+
+    List<String> stateWhenSending = new ArrayList<>();
+    Backfill failing =
+        new Backfill(
+            client,
+            (signal, value) -> {
+              stateWhenSending.add(client.status(id).orElseThrow().state());
+              throw new IllegalStateException("kafka is down");
+            },
+            Duration.ofSeconds(30));
+    PartState failed = part.ensure(id, two, false, Optional.of(failing)).state();
+    assertThat(failed.reason()).isEqualTo("BackfillSignalFailed");
+    assertThat(failed.message()).contains("kafka is down", items.toString());
+    assertThat(stateWhenSending).containsExactly("STOPPED");
+    assertThat(client.config(id))
+        .hasValueSatisfying(
+            c -> assertThat(c.get("table.include.list")).isEqualTo(one.get("table.include.list")));
+
+    List<String> sent = new ArrayList<>();
+    Backfill working =
+        new Backfill(client, (signal, value) -> sent.add(value), Duration.ofSeconds(30));
+    ConnectorPart.Result added = part.ensure(id, two, false, Optional.of(working));
+    assertThat(added.changes().added()).containsExactly(items);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0))
+        .contains("execute-snapshot")
+        .contains(items.table())
+        .doesNotContain("orders");
+    assertThat(client.config(id))
+        .hasValueSatisfying(
+            c -> assertThat(c.get("table.include.list")).isEqualTo(two.get("table.include.list")));
+    until(two, false, "ConnectorRunning");
+    part.ensure(id, two, false, Optional.of(working));
+    assertThat(sent).as("signalled once").hasSize(1);
+  }
+
+  private Map<String, String> capturing(TableName... tables) {
+    Map<String, String> c = config();
+    c.put(
+        "table.include.list",
+        java.util.Arrays.stream(tables)
+            .map(ConnectorConfig::tableRegex)
+            .collect(java.util.stream.Collectors.joining(",")));
+    return c;
   }
 
   @Test
