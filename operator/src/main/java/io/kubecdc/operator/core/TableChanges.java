@@ -31,9 +31,11 @@ final class TableChanges {
 
   private final PipelineRequest request;
   private final SignalTopics signals;
+  private final Duration timeout;
 
   TableChanges(PipelineRequest request, Duration timeout) {
     this.request = request;
+    this.timeout = timeout;
     var kafka = request.environment().getKafka();
     this.signals =
         new SignalTopics(kafka.getBootstrapServers(), kafka.getClientProperties(), timeout);
@@ -62,7 +64,7 @@ final class TableChanges {
     if (policy.getTopics() == DeletionPolicy.Action.DELETE) {
       String prefix = request.names().topicPrefix();
       steps.add(
-          new KafkaTeardown(admin, STOP_TIMEOUT)
+          new KafkaTeardown(admin, timeout)
               .deleteTopics(
                   removed.stream()
                       .map(t -> TopicNames.dataChange(prefix, t.schema(), t.table()))
