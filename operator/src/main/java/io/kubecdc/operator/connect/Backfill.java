@@ -49,8 +49,29 @@ public final class Backfill {
     this.stopTimeout = stopTimeout;
   }
 
-  /** Applies {@code config}, which captures {@code added} tables more than the current one. */
-  void addTables(String name, Map<String, String> config, List<TableName> added, boolean paused) {
+  /**
+   * Applies {@code config}, which captures {@code added} tables more than the current one, and asks
+   * for their backfill; returns the added tables that cannot be backfilled (see {@link
+   * SnapshotSignals#backfillable(TableName)}): they are captured from now on, without their rows.
+   */
+  List<TableName> addTables(
+      String name, Map<String, String> config, List<TableName> added, boolean paused) {
+    List<TableName> impossible =
+        added.stream().filter(t -> !SnapshotSignals.backfillable(t)).toList();
+    List<TableName> possible = added.stream().filter(SnapshotSignals::backfillable).toList();
+    if (!impossible.isEmpty()) {
+      LOG.warn("event=backfill_impossible connector={} tables={}", name, impossible);
+    }
+    if (possible.isEmpty()) {
+      client.putConfig(name, config);
+      return impossible;
+    }
+    signal(name, config, possible, paused);
+    return impossible;
+  }
+
+  private void signal(
+      String name, Map<String, String> config, List<TableName> added, boolean paused) {
     client.stop(name);
     client.awaitStatus(name, Backfill::stopped, System.nanoTime() + stopTimeout.toNanos(), "stop");
     String id = UUID.randomUUID().toString();

