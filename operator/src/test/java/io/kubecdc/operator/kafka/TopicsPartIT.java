@@ -1,6 +1,7 @@
 package io.kubecdc.operator.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kubecdc.operator.status.Health;
 import io.kubecdc.operator.status.PartState;
@@ -77,8 +78,14 @@ class TopicsPartIT {
     assertThat(changed.message()).contains("partitions added: " + prefix + ".public.orders");
     assertThat(changed.message()).contains("settings changed: " + prefix + ".public.orders");
     assertThat(describe("orders").partitions()).hasSize(4);
-    assertThat(config("orders", "cleanup.policy")).isEqualTo("compact,delete");
-    assertThat(config("orders", "retention.ms")).isEqualTo("86400000");
+    // the controller has the change when alterConfigs returns; the broker applies it a moment later
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(config("orders", "cleanup.policy")).isEqualTo("compact,delete");
+              assertThat(config("orders", "retention.ms")).isEqualTo("86400000");
+            });
   }
 
   @Test
