@@ -84,12 +84,13 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
       observation = unresolved.asObservation();
     }
     long generation = pipeline.getMetadata().getGeneration();
+    Instant now = Instant.now();
     StatusSummary summary =
         StatusAggregator.aggregate(
             observation.paused(pipeline.getSpec().isPaused()),
             StatusMapper.records(pipeline.getStatus()),
             generation,
-            Instant.now());
+            now);
     CdcPipelineStatus status =
         StatusMapper.toStatus(
             summary, result, pipeline.getSpec().getSource().getTables().size(), generation);
@@ -98,7 +99,11 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     new EventRecorder(context.getClient()).onTransition(pipeline, before, status);
     metrics.record(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName(), status);
     Duration recheck =
-        "True".equals(summary.ready().status()) ? config.resyncPeriod() : config.notReadyRecheck();
+        Recheck.after(
+            "True".equals(summary.ready().status()),
+            summary.ready().lastTransitionTime(),
+            now,
+            config);
     if (before != null && StatusMapper.same(before, status)) {
       return UpdateControl.<CdcPipeline>noUpdate().rescheduleAfter(recheck);
     }
