@@ -42,8 +42,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The reconcile core, readable top-down: source preflight, source catalog, topics, ClickHouse
  * tables, connector, lag, worker config. A part that fails stops the chain (the parts after it
- * would only report symptoms); a part that is degraded lets it go on. Clients are opened per
- * reconcile and closed after it, so nothing leaks between pipelines or environments.
+ * would only report symptoms); a part that is degraded lets it go on. The Kafka admin and
+ * ClickHouse clients are kept per endpoint and credentials ({@link SharedClients}) for the
+ * operator's lifetime, as the pipelines of an environment share them; PostgreSQL connections and
+ * Connect calls are per reconcile, as they carry per-pipeline credentials or no setup worth saving.
  */
 public final class DefaultPipelineCore implements PipelineCore {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultPipelineCore.class);
@@ -56,6 +58,8 @@ public final class DefaultPipelineCore implements PipelineCore {
   private final SourcePreflight preflight;
   private final RestartBackoff restarts = RestartBackoff.defaults();
   private final WorkerConfigRenderer workerConfig;
+  private final SharedClients<Admin> admins = new SharedClients<>("kafka-admin");
+  private final SharedClients<ClientV2Gateway> clickhouses = new SharedClients<>("clickhouse");
 
   /**
    * @param workerPasswordFile where the driver puts the ClickHouse password for the worker
@@ -86,40 +90,37 @@ public final class DefaultPipelineCore implements PipelineCore {
       parts.set(0, PartState.failed(source.state().part(), e.reason(), e.getMessage()));
       return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
     }
-    try (Admin admin = admin(request)) {
-      PartState topics = new TopicsPart(admin, TIMEOUT).ensure(planned.topics());
-      parts.add(topics);
-      if (!works(topics)) {
-        return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
-      }
-      ClickHouseConnection ch = request.environment().getClickhouse();
-      try (ClientV2Gateway gateway = clickhouse(request)) {
-        PartState tables =
-            new TablesPart(gateway)
-                .ensure(spec.getClickhouse().getDatabase(), ch.getCluster(), planned.plans());
-        parts.add(tables);
-        if (!works(tables)) {
-          return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
-        }
-      }
-      Map<String, String> config = ConnectorConfig.render(request);
-      planned
-          .excludedColumns()
-          .ifPresent(x -> config.merge("column.exclude.list", x, (a, b) -> a + "," + b));
-      ConnectorPart.Result connector =
-          new ConnectorPart(connect(request), restarts)
-              .ensure(names.connector(), config, spec.isPaused());
-      parts.add(connector.state());
-      List<TableStatus> tables = tableStatus(admin, request, planned);
-      Optional<String> worker = Optional.of(workerConfig.render(request, planned.workerTables()));
-      return result(
-          request,
-          parts,
-          tables,
-          connector.observed().map(s -> connectorStatus(s, connector.restarts())),
-          slot,
-          worker);
+    Admin admin = admin(request);
+    PartState topics = new TopicsPart(admin, TIMEOUT).ensure(planned.topics());
+    parts.add(topics);
+    if (!works(topics)) {
+      return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
     }
+    ClickHouseConnection ch = request.environment().getClickhouse();
+    PartState tables =
+        new TablesPart(clickhouse(request))
+            .ensure(spec.getClickhouse().getDatabase(), ch.getCluster(), planned.plans());
+    parts.add(tables);
+    if (!works(tables)) {
+      return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
+    }
+    Map<String, String> config = ConnectorConfig.render(request);
+    planned
+        .excludedColumns()
+        .ifPresent(x -> config.merge("column.exclude.list", x, (a, b) -> a + "," + b));
+    ConnectorPart.Result connector =
+        new ConnectorPart(connect(request), restarts)
+            .ensure(names.connector(), config, spec.isPaused());
+    parts.add(connector.state());
+    List<TableStatus> status = tableStatus(admin, request, planned);
+    Optional<String> worker = Optional.of(workerConfig.render(request, planned.workerTables()));
+    return result(
+        request,
+        parts,
+        status,
+        connector.observed().map(s -> connectorStatus(s, connector.restarts())),
+        slot,
+        worker);
   }
 
   @Override
@@ -131,15 +132,13 @@ public final class DefaultPipelineCore implements PipelineCore {
             .remove(names.connector(), Duration.ofSeconds(30)));
     steps.add(new SourceTeardown(postgres, Duration.ofSeconds(10)).drop(endpoint(request), names));
     DeletionPolicy policy = request.spec().getDeletionPolicy();
-    try (Admin admin = admin(request)) {
-      KafkaTeardown kafka = new KafkaTeardown(admin, TIMEOUT);
-      steps.add(kafka.deleteGroups("kubecdc." + names.namespace() + "." + names.pipeline() + ".v"));
-      if (policy.getTopics() == DeletionPolicy.Action.DELETE) {
-        List<String> topics = new ArrayList<>(TablePlans.topicNames(request));
-        topics.add(names.deadLetterTopic());
-        topics.add(names.heartbeatTopic());
-        steps.add(kafka.deleteTopics(topics));
-      }
+    KafkaTeardown kafka = new KafkaTeardown(admin(request), TIMEOUT);
+    steps.add(kafka.deleteGroups("kubecdc." + names.namespace() + "." + names.pipeline() + ".v"));
+    if (policy.getTopics() == DeletionPolicy.Action.DELETE) {
+      List<String> topics = new ArrayList<>(TablePlans.topicNames(request));
+      topics.add(names.deadLetterTopic());
+      topics.add(names.heartbeatTopic());
+      steps.add(kafka.deleteTopics(topics));
     }
     if (policy.getTables() == DeletionPolicy.Action.DELETE) {
       steps.add(dropTables(request));
@@ -161,7 +160,8 @@ public final class DefaultPipelineCore implements PipelineCore {
     String database = request.spec().getClickhouse().getDatabase();
     String cluster = request.environment().getClickhouse().getCluster();
     List<String> dropped = new ArrayList<>();
-    try (ClientV2Gateway gateway = clickhouse(request)) {
+    try {
+      ClientV2Gateway gateway = clickhouse(request);
       for (var t : request.spec().getSource().getTables()) {
         String table = TablePlans.targetName(t);
         gateway.execute(TableDdl.dropTable(database, table, cluster));
@@ -230,15 +230,21 @@ public final class DefaultPipelineCore implements PipelineCore {
     return request.sourceEndpoint();
   }
 
-  private static Admin admin(PipelineRequest request) {
+  private Admin admin(PipelineRequest request) {
     var k = request.environment().getKafka();
-    return KafkaAdmins.create(k.getBootstrapServers(), k.getClientProperties(), TIMEOUT);
+    return admins.get(
+        k.getBootstrapServers(),
+        String.valueOf(k.getClientProperties()),
+        () -> KafkaAdmins.create(k.getBootstrapServers(), k.getClientProperties(), TIMEOUT));
   }
 
-  private static ClientV2Gateway clickhouse(PipelineRequest request) {
+  private ClientV2Gateway clickhouse(PipelineRequest request) {
     Secrets.Credentials c = request.secrets().clickhouse();
-    return io.kubecdc.operator.clickhouse.ClickHouseClients.open(
-        request.environment().getClickhouse().getUrl(), c.user(), c.password());
+    String url = request.environment().getClickhouse().getUrl();
+    return clickhouses.get(
+        url,
+        c.user() + "\n" + c.password(),
+        () -> io.kubecdc.operator.clickhouse.ClickHouseClients.open(url, c.user(), c.password()));
   }
 
   private static ConnectClient connect(PipelineRequest request) {
