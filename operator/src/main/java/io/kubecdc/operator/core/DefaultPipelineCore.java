@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * The reconcile core, readable top-down: source preflight, source catalog, topics, ClickHouse
  * tables, connector, lag, worker config. A part that fails stops the chain (the parts after it
  * would only report symptoms); a part that is degraded lets it go on. The Kafka admin and
- * ClickHouse clients are kept per endpoint and credentials ({@link SharedClients}) for the
- * operator's lifetime, as the pipelines of an environment share them; PostgreSQL connections and
- * Connect calls are per reconcile, as they carry per-pipeline credentials or no setup worth saving.
+ * ClickHouse clients are kept per endpoint and credentials ({@link SharedClients}), as the
+ * pipelines of an environment share them; PostgreSQL connections and Connect calls are per
+ * reconcile.
  */
 public final class DefaultPipelineCore implements PipelineCore {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultPipelineCore.class);
@@ -54,12 +54,16 @@ public final class DefaultPipelineCore implements PipelineCore {
   /** Retained WAL above which a slot is reported as growing, unless a driver says otherwise. */
   public static final long SLOT_WAL_WARNING_BYTES = 5L << 30;
 
+  /** A shared client unused this long is closed: longer than any sensible resync period. */
+  private static final Duration CLIENT_IDLE = Duration.ofMinutes(30);
+
   private final PostgresConnections postgres = PostgresConnections.defaults();
   private final SourcePreflight preflight;
   private final RestartBackoff restarts = RestartBackoff.defaults();
   private final WorkerConfigRenderer workerConfig;
-  private final SharedClients<Admin> admins = new SharedClients<>("kafka-admin");
-  private final SharedClients<ClientV2Gateway> clickhouses = new SharedClients<>("clickhouse");
+  private final SharedClients<Admin> admins = new SharedClients<>("kafka-admin", CLIENT_IDLE);
+  private final SharedClients<ClientV2Gateway> clickhouses =
+      new SharedClients<>("clickhouse", CLIENT_IDLE);
 
   /**
    * @param workerPasswordFile where the driver puts the ClickHouse password for the worker
