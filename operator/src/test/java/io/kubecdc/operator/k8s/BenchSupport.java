@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,61 +38,63 @@ final class BenchSupport {
         .deployments()
         .inNamespace(ns)
         .inform(
-            new ResourceEventHandler<>() {
-              @Override
-              public void onAdd(Deployment d) {
-                markIfNeeded(d);
-              }
-
-              @Override
-              public void onUpdate(Deployment old, Deployment d) {
-                markIfNeeded(d);
-              }
-
-              @Override
-              public void onDelete(Deployment d, boolean unknown) {}
-
-              private void markIfNeeded(Deployment d) {
-                int want = Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
-                var s = d.getStatus();
-                if (s == null || !Objects.equals(s.getReadyReplicas(), want)) {
-                  k8s.markReady(ns, d.getMetadata().getName(), want);
-                }
-              }
-            });
+            handler(
+                d -> {
+                  int want = Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
+                  var s = d.getStatus();
+                  if (s == null || !Objects.equals(s.getReadyReplicas(), want)) {
+                    k8s.markReady(ns, d.getMetadata().getName(), want);
+                  }
+                }));
   }
 
-  /** Creates the pipelines one by one and returns each one's create -> Ready=True time in ms. */
+  /**
+   * Creates the pipelines one by one and returns each one's create -> Ready=True time in ms, as a
+   * watch sees it (so that the time it takes to create the others is not counted).
+   */
   static List<Long> applyAndAwaitReady(
       MockOperator k8s, String ns, List<CdcPipeline> pipelines, Duration atMost) {
     Map<String, Long> created = new ConcurrentHashMap<>();
-    for (CdcPipeline p : pipelines) {
-      created.put(p.getMetadata().getName(), System.nanoTime());
-      k8s.client.resource(p).create();
-    }
     Map<String, Long> ready = new ConcurrentHashMap<>();
-    await()
-        .atMost(atMost)
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> {
-              long now = System.nanoTime();
-              for (CdcPipeline p :
-                  k8s.client.resources(CdcPipeline.class).inNamespace(ns).list().getItems()) {
-                String name = p.getMetadata().getName();
-                boolean isReady =
-                    StatusMapper.ready(p.getStatus())
-                        .map(c -> "True".equals(c.getStatus()))
-                        .orElse(false);
-                if (isReady && created.containsKey(name)) {
-                  ready.putIfAbsent(name, (now - created.get(name)) / 1_000_000);
-                }
-              }
-              return ready.size() == pipelines.size();
-            });
+    Consumer<CdcPipeline> seen =
+        p -> {
+          Long start = created.get(p.getMetadata().getName());
+          boolean isReady =
+              StatusMapper.ready(p.getStatus())
+                  .map(c -> "True".equals(c.getStatus()))
+                  .orElse(false);
+          if (start != null && isReady) {
+            ready.putIfAbsent(p.getMetadata().getName(), (System.nanoTime() - start) / 1_000_000);
+          }
+        };
+    try (var watch =
+        k8s.client.resources(CdcPipeline.class).inNamespace(ns).inform(handler(seen))) {
+      for (CdcPipeline p : pipelines) {
+        created.put(p.getMetadata().getName(), System.nanoTime());
+        k8s.client.resource(p).create();
+      }
+      await().atMost(atMost).until(() -> ready.size() == pipelines.size());
+    }
     List<Long> ms = new ArrayList<>(ready.values());
     Collections.sort(ms);
     return ms;
+  }
+
+  private static <T> ResourceEventHandler<T> handler(Consumer<T> seen) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T t) {
+        seen.accept(t);
+      }
+
+      @Override
+      public void onUpdate(T old, T t) {
+        seen.accept(t);
+      }
+
+      @Override
+      public void onDelete(T t, boolean unknown) {}
+    };
   }
 
   /** The {@code q} quantile (nearest rank) of sorted values. */
