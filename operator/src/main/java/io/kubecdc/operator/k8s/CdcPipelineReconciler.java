@@ -84,13 +84,12 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
       observation = unresolved.asObservation();
     }
     long generation = pipeline.getMetadata().getGeneration();
-    Instant now = Instant.now();
     StatusSummary summary =
         StatusAggregator.aggregate(
             observation.paused(pipeline.getSpec().isPaused()),
             StatusMapper.records(pipeline.getStatus()),
             generation,
-            now);
+            Instant.now());
     CdcPipelineStatus status =
         StatusMapper.toStatus(
             summary, result, pipeline.getSpec().getSource().getTables().size(), generation);
@@ -99,11 +98,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     new EventRecorder(context.getClient()).onTransition(pipeline, before, status);
     metrics.record(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName(), status);
     Duration recheck =
-        Recheck.after(
-            "True".equals(summary.ready().status()),
-            summary.ready().lastTransitionTime(),
-            now,
-            config);
+        "True".equals(summary.ready().status()) ? config.resyncPeriod() : config.notReadyRecheck();
     if (before != null && StatusMapper.same(before, status)) {
       return UpdateControl.<CdcPipeline>noUpdate().rescheduleAfter(recheck);
     }
