@@ -47,8 +47,9 @@ import org.slf4j.LoggerFactory;
  * tables, connector (a table added to a running pipeline is backfilled, a removed one retired:
  * {@link TableChanges}), snapshot progress and lag per table, worker config. A part that fails
  * stops the chain (the parts after it would only report symptoms); a part that is degraded lets it
- * go on. Clients are opened per reconcile and closed after it, so nothing leaks between pipelines
- * or environments.
+ * go on. The Kafka admin and ClickHouse clients are kept per endpoint and credentials ({@link
+ * SharedClients}), as the pipelines of an environment share them; PostgreSQL connections and
+ * Connect calls are per reconcile.
  */
 public final class DefaultPipelineCore implements PipelineCore {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultPipelineCore.class);
@@ -57,10 +58,16 @@ public final class DefaultPipelineCore implements PipelineCore {
   /** Retained WAL above which a slot is reported as growing, unless a driver says otherwise. */
   public static final long SLOT_WAL_WARNING_BYTES = 5L << 30;
 
+  /** A shared client unused this long is closed: longer than any sensible resync period. */
+  private static final Duration CLIENT_IDLE = Duration.ofMinutes(30);
+
   private final PostgresConnections postgres = PostgresConnections.defaults();
   private final SourcePreflight preflight;
   private final RestartBackoff restarts = RestartBackoff.defaults();
   private final WorkerConfigRenderer workerConfig;
+  private final SharedClients<Admin> admins = new SharedClients<>("kafka-admin", CLIENT_IDLE);
+  private final SharedClients<ClientV2Gateway> clickhouses =
+      new SharedClients<>("clickhouse", CLIENT_IDLE);
 
   /**
    * @param workerPasswordFile where the driver puts the ClickHouse password for the worker
@@ -91,49 +98,43 @@ public final class DefaultPipelineCore implements PipelineCore {
       parts.set(0, PartState.failed(source.state().part(), e.reason(), e.getMessage()));
       return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
     }
-    try (Admin admin = admin(request)) {
-      PartState topics = new TopicsPart(admin, TIMEOUT).ensure(planned.topics());
-      parts.add(topics);
-      if (!works(topics)) {
-        return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
-      }
-      ClickHouseConnection ch = request.environment().getClickhouse();
-      try (ClientV2Gateway gateway = clickhouse(request)) {
-        PartState tables =
-            new TablesPart(gateway)
-                .ensure(spec.getClickhouse().getDatabase(), ch.getCluster(), planned.plans());
-        parts.add(tables);
-        if (!works(tables)) {
-          return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
-        }
-      }
-      Map<String, String> config = ConnectorConfig.render(request);
-      planned
-          .excludedColumns()
-          .ifPresent(x -> config.merge("column.exclude.list", x, (a, b) -> a + "," + b));
-      ConnectClient connect = connect(request);
-      TableChanges changes = new TableChanges(request, TIMEOUT);
-      ConnectorPart.Result connector =
-          new ConnectorPart(connect, restarts)
-              .ensure(
-                  names.connector(),
-                  config,
-                  spec.isPaused(),
-                  Optional.of(changes.backfill(connect)));
-      parts.add(connector.state());
-      changes.retire(connector.changes().removed(), admin, t -> dropTables(request, t));
-      Set<TableName> snapshotting = changes.snapshotting(admin);
-      List<TableStatus> tables = tableStatus(admin, request, planned, snapshotting);
-      Optional<String> worker = Optional.of(workerConfig.render(request, planned.workerTables()));
-      Observation obs =
-          Observation.of(parts).paused(spec.isPaused()).snapshotting(!snapshotting.isEmpty());
-      return new CoreResult(
-          obs,
-          tables,
-          connector.observed().map(s -> connectorStatus(s, connector.restarts())),
-          slot,
-          worker);
+    Admin admin = admin(request);
+    PartState topics = new TopicsPart(admin, TIMEOUT).ensure(planned.topics());
+    parts.add(topics);
+    if (!works(topics)) {
+      return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
     }
+    ClickHouseConnection ch = request.environment().getClickhouse();
+    PartState tablesPart =
+        new TablesPart(clickhouse(request))
+            .ensure(spec.getClickhouse().getDatabase(), ch.getCluster(), planned.plans());
+    parts.add(tablesPart);
+    if (!works(tablesPart)) {
+      return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
+    }
+    Map<String, String> config = ConnectorConfig.render(request);
+    planned
+        .excludedColumns()
+        .ifPresent(x -> config.merge("column.exclude.list", x, (a, b) -> a + "," + b));
+    ConnectClient connect = connect(request);
+    TableChanges changes = new TableChanges(request, TIMEOUT);
+    ConnectorPart.Result connector =
+        new ConnectorPart(connect, restarts)
+            .ensure(
+                names.connector(), config, spec.isPaused(), Optional.of(changes.backfill(connect)));
+    parts.add(connector.state());
+    changes.retire(connector.changes().removed(), admin, t -> dropTables(request, t));
+    Set<TableName> snapshotting = changes.snapshotting(admin);
+    List<TableStatus> tables = tableStatus(admin, request, planned, snapshotting);
+    Optional<String> worker = Optional.of(workerConfig.render(request, planned.workerTables()));
+    Observation obs =
+        Observation.of(parts).paused(spec.isPaused()).snapshotting(!snapshotting.isEmpty());
+    return new CoreResult(
+        obs,
+        tables,
+        connector.observed().map(s -> connectorStatus(s, connector.restarts())),
+        slot,
+        worker);
   }
 
   @Override
@@ -145,19 +146,17 @@ public final class DefaultPipelineCore implements PipelineCore {
             .remove(names.connector(), Duration.ofSeconds(30)));
     steps.add(new SourceTeardown(postgres, Duration.ofSeconds(10)).drop(endpoint(request), names));
     DeletionPolicy policy = request.spec().getDeletionPolicy();
-    try (Admin admin = admin(request)) {
-      KafkaTeardown kafka = new KafkaTeardown(admin, TIMEOUT);
-      steps.add(kafka.deleteGroups("kubecdc." + names.namespace() + "." + names.pipeline() + ".v"));
-      // the connector's signal bookkeeping goes whatever the policy: a pipeline re-created with
-      // this name must not execute the old signals again
-      steps.add(kafka.deleteGroup(names.signalGroup()));
-      steps.add(kafka.deleteTopics(List.of(names.signalTopic(), names.notificationTopic())));
-      if (policy.getTopics() == DeletionPolicy.Action.DELETE) {
-        List<String> topics = new ArrayList<>(TablePlans.topicNames(request));
-        topics.add(names.deadLetterTopic());
-        topics.add(names.heartbeatTopic());
-        steps.add(kafka.deleteTopics(topics));
-      }
+    KafkaTeardown kafka = new KafkaTeardown(admin(request), TIMEOUT);
+    steps.add(kafka.deleteGroups("kubecdc." + names.namespace() + "." + names.pipeline() + ".v"));
+    // the connector's signal bookkeeping goes whatever the policy: a pipeline re-created with
+    // this name must not execute the old signals again
+    steps.add(kafka.deleteGroup(names.signalGroup()));
+    steps.add(kafka.deleteTopics(List.of(names.signalTopic(), names.notificationTopic())));
+    if (policy.getTopics() == DeletionPolicy.Action.DELETE) {
+      List<String> topics = new ArrayList<>(TablePlans.topicNames(request));
+      topics.add(names.deadLetterTopic());
+      topics.add(names.heartbeatTopic());
+      steps.add(kafka.deleteTopics(topics));
     }
     if (policy.getTables() == DeletionPolicy.Action.DELETE) {
       steps.add(
@@ -184,7 +183,8 @@ public final class DefaultPipelineCore implements PipelineCore {
     String database = request.spec().getClickhouse().getDatabase();
     String cluster = request.environment().getClickhouse().getCluster();
     List<String> dropped = new ArrayList<>();
-    try (ClientV2Gateway gateway = clickhouse(request)) {
+    try {
+      ClientV2Gateway gateway = clickhouse(request);
       for (String table : tables) {
         gateway.execute(TableDdl.dropTable(database, table, cluster));
         dropped.add(table);
@@ -257,15 +257,21 @@ public final class DefaultPipelineCore implements PipelineCore {
     return request.sourceEndpoint();
   }
 
-  private static Admin admin(PipelineRequest request) {
+  private Admin admin(PipelineRequest request) {
     var k = request.environment().getKafka();
-    return KafkaAdmins.create(k.getBootstrapServers(), k.getClientProperties(), TIMEOUT);
+    return admins.get(
+        k.getBootstrapServers(),
+        String.valueOf(k.getClientProperties()),
+        () -> KafkaAdmins.create(k.getBootstrapServers(), k.getClientProperties(), TIMEOUT));
   }
 
-  private static ClientV2Gateway clickhouse(PipelineRequest request) {
+  private ClientV2Gateway clickhouse(PipelineRequest request) {
     Secrets.Credentials c = request.secrets().clickhouse();
-    return io.kubecdc.operator.clickhouse.ClickHouseClients.open(
-        request.environment().getClickhouse().getUrl(), c.user(), c.password());
+    String url = request.environment().getClickhouse().getUrl();
+    return clickhouses.get(
+        url,
+        c.user() + "\n" + c.password(),
+        () -> io.kubecdc.operator.clickhouse.ClickHouseClients.open(url, c.user(), c.password()));
   }
 
   private static ConnectClient connect(PipelineRequest request) {

@@ -81,7 +81,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
       result = Optional.of(core.reconcile(request));
       observation = withSink(pipeline, context, result.get(), request.environment());
     } catch (Unresolved unresolved) {
-      observation = Observation.of(List.of(unresolved.asPartState()));
+      observation = unresolved.asObservation();
     }
     long generation = pipeline.getMetadata().getGeneration();
     StatusSummary summary =

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kubernetes Events on a pipeline, so that {@code kubectl describe} tells its history. One Event
- * per transition of Ready or of the phase, none while nothing changes, so that an idle pipeline
- * adds nothing to etcd. Events are best effort: a refused Event is logged, never a reconcile
- * failure.
+ * per transition of Ready (its status or its reason: a user who fixed one cause learns of the next
+ * one) or of the phase, none while nothing changes, so that an idle pipeline adds nothing to etcd.
+ * Events are best effort: a refused Event is logged, never a reconcile failure.
  */
 final class EventRecorder {
   static final String NORMAL = "Normal";
@@ -33,12 +33,13 @@ final class EventRecorder {
     this.client = client;
   }
 
-  /** Records an Event when Ready's status or the phase differs between the two statuses. */
+  /** Records an Event when Ready's status or reason, or the phase, differs between the two. */
   void onTransition(CdcPipeline pipeline, CdcPipelineStatus before, CdcPipelineStatus after) {
     Optional<Condition> was = StatusMapper.ready(before);
     Optional<Condition> now = StatusMapper.ready(after);
     boolean readyChanged =
-        !Objects.equals(was.map(Condition::getStatus), now.map(Condition::getStatus));
+        !Objects.equals(was.map(Condition::getStatus), now.map(Condition::getStatus))
+            || !Objects.equals(was.map(Condition::getReason), now.map(Condition::getReason));
     boolean phaseChanged = before == null || before.getPhase() != after.getPhase();
     if ((!readyChanged && !phaseChanged) || now.isEmpty()) {
       return;

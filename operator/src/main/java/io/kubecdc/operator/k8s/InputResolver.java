@@ -9,16 +9,21 @@ import io.kubecdc.api.crd.v1alpha1.SecretKeys;
 import io.kubecdc.api.crd.v1alpha1.SourceConnection;
 import io.kubecdc.operator.core.SecretReferences;
 import io.kubecdc.operator.core.Secrets;
+import io.kubecdc.operator.status.Part;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Finds what a pipeline names: its {@link CdcEnvironment} (from the informer's cache), the source
  * in it, and the Secrets of the source and ClickHouse (read from the API on every reconcile, so a
  * rotated or re-created Secret is picked up at the next recheck without watching every Secret of
- * the cluster). Messages name namespace, name and key, never a value.
+ * the cluster). Messages name namespace, name and key, never a value. Each failure names the parts
+ * it keeps from working: the environment all of them (it says where each connects), the source and
+ * its Secret the source, the ClickHouse Secret the tables (the first part that connects there).
  */
 final class InputResolver {
   private final KubernetesClient client;
@@ -42,7 +47,8 @@ final class InputResolver {
               + name
               + "' in namespace "
               + ns
-              + " (or set spec.environment to an existing one)");
+              + " (or set spec.environment to an existing one)",
+          EnumSet.allOf(Part.class));
     }
     return found.get().getSpec();
   }
@@ -61,7 +67,8 @@ final class InputResolver {
               + pipeline.getSpec().getEnvironment()
               + " (spec.sources has "
               + (env.getSources() == null ? "[]" : new TreeSet<>(env.getSources().keySet()))
-              + ")");
+              + ")",
+          Set.of(Part.SOURCE));
     }
     return conn;
   }
@@ -70,12 +77,12 @@ final class InputResolver {
       String namespace, String template, SourceConnection source, CdcEnvironmentSpec env)
       throws Unresolved {
     return new Secrets(
-        credentials(namespace, template, source.getCredentialsSecret()),
-        credentials(namespace, template, env.getClickhouse().getCredentialsSecret()));
+        credentials(namespace, template, source.getCredentialsSecret(), Part.SOURCE),
+        credentials(namespace, template, env.getClickhouse().getCredentialsSecret(), Part.TABLES));
   }
 
-  private Secrets.Credentials credentials(String namespace, String template, SecretKeys keys)
-      throws Unresolved {
+  private Secrets.Credentials credentials(
+      String namespace, String template, SecretKeys keys, Part part) throws Unresolved {
     Secret secret = client.secrets().inNamespace(namespace).withName(keys.getName()).get();
     if (secret == null) {
       throw new Unresolved(
@@ -87,16 +94,17 @@ final class InputResolver {
               + " not found: create it with the keys "
               + keys.getUsernameKey()
               + " and "
-              + keys.getPasswordKey());
+              + keys.getPasswordKey(),
+          Set.of(part));
     }
     return new Secrets.Credentials(
-        value(secret, namespace, keys.getName(), keys.getUsernameKey()),
-        value(secret, namespace, keys.getName(), keys.getPasswordKey()),
+        value(secret, namespace, keys.getName(), keys.getUsernameKey(), part),
+        value(secret, namespace, keys.getName(), keys.getPasswordKey(), part),
         SecretReferences.render(template, namespace, keys.getName(), keys.getUsernameKey()),
         SecretReferences.render(template, namespace, keys.getName(), keys.getPasswordKey()));
   }
 
-  private static String value(Secret secret, String namespace, String name, String key)
+  private static String value(Secret secret, String namespace, String name, String key, Part part)
       throws Unresolved {
     if (secret.getStringData() != null && secret.getStringData().containsKey(key)) {
       return secret.getStringData().get(key);
@@ -104,7 +112,9 @@ final class InputResolver {
     String encoded = secret.getData() == null ? null : secret.getData().get(key);
     if (encoded == null) {
       throw new Unresolved(
-          "SecretKeyMissing", "Secret " + namespace + "/" + name + " has no key '" + key + "'");
+          "SecretKeyMissing",
+          "Secret " + namespace + "/" + name + " has no key '" + key + "'",
+          Set.of(part));
     }
     return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
   }

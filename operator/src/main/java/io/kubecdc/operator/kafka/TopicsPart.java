@@ -145,9 +145,11 @@ public final class TopicsPart {
 
   private void reconfigure(List<TopicSpec> topics, TopicChanges c)
       throws InterruptedException, ExecutionException, TimeoutException {
+    // a topic created in this pass has the declared settings already, and describing it at once
+    // can fail with UnknownTopicOrPartition while the broker's metadata catches up
     List<ConfigResource> resources =
         topics.stream()
-            .filter(t -> !t.configs().isEmpty())
+            .filter(t -> !t.configs().isEmpty() && !c.created.contains(t.name()))
             .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name()))
             .toList();
     if (resources.isEmpty()) {

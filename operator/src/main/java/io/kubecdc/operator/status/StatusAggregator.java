@@ -15,10 +15,13 @@ import java.util.stream.Collectors;
  * not patched).
  *
  * <p>Rules: a part's condition is True when it is READY or DEGRADED, False when PROGRESSING or
- * FAILED, Unknown when not checked. A part after a failed one is reported Unknown ("blocked by").
- * Ready is True only when every part is True; otherwise it takes the reason and message of the
- * first part, in data-flow order, that is not, so that {@code kubectl get} points at the cause and
- * not at a symptom downstream.
+ * FAILED, Unknown when not checked. A part after a failed one is reported Unknown ("blocked by"),
+ * unless it failed for the same reason (one cause that belongs to several parts, such as a missing
+ * environment, is shown on each). Ready is True only when every part is True; otherwise it takes
+ * the reason and message of the first failed part, or else of the first part that is not True, in
+ * data-flow order, so that {@code kubectl get} points at the cause and not at a symptom downstream
+ * nor at a part that was simply not checked. Its message names that part, unless every part failed
+ * for the same reason.
  */
 public final class StatusAggregator {
   public static final String READY = "Ready";
@@ -49,38 +52,46 @@ public final class StatusAggregator {
 
   private static List<PartState> effectiveStates(Observation obs) {
     List<PartState> out = new ArrayList<>();
-    Part blockedBy = null;
+    PartState blockedBy = null;
     for (Part part : Part.values()) {
       PartState s = obs.parts().get(part);
-      if (blockedBy != null) {
+      if (blockedBy != null && !sameFailure(s, blockedBy)) {
         s =
             new PartState(
-                part, Health.UNKNOWN, "Blocked", "waiting for " + blockedBy.conditionType());
+                part, Health.UNKNOWN, "Blocked", "waiting for " + blockedBy.part().conditionType());
       } else if (s == null) {
         s = new PartState(part, Health.UNKNOWN, "NotChecked", "not checked yet");
       }
       if (s.health() == Health.FAILED && blockedBy == null) {
-        blockedBy = part;
+        blockedBy = s;
       }
       out.add(s);
     }
     return out;
   }
 
+  private static boolean sameFailure(PartState s, PartState first) {
+    return s != null && s.health() == Health.FAILED && s.reason().equals(first.reason());
+  }
+
   private static ConditionRecord ready(
       List<PartState> states, Observation obs, Instant now, long generation) {
-    for (PartState s : states) {
-      if (s.health() != Health.READY && s.health() != Health.DEGRADED) {
-        String status =
-            s.health() == Health.UNKNOWN ? ConditionRecord.UNKNOWN : ConditionRecord.FALSE;
-        return new ConditionRecord(
-            READY,
-            status,
-            s.reason(),
-            s.part().conditionType() + ": " + s.message(),
-            now,
-            generation);
-      }
+    var blamed =
+        states.stream()
+            .filter(s -> s.health() == Health.FAILED)
+            .findFirst()
+            .or(
+                () ->
+                    states.stream()
+                        .filter(s -> s.health() != Health.READY && s.health() != Health.DEGRADED)
+                        .findFirst());
+    if (blamed.isPresent()) {
+      PartState s = blamed.get();
+      String status =
+          s.health() == Health.UNKNOWN ? ConditionRecord.UNKNOWN : ConditionRecord.FALSE;
+      boolean everyPart = states.stream().allMatch(p -> sameFailure(p, s));
+      String message = everyPart ? s.message() : s.part().conditionType() + ": " + s.message();
+      return new ConditionRecord(READY, status, s.reason(), message, now, generation);
     }
     List<String> attention =
         states.stream()

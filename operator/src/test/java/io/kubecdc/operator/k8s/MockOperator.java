@@ -16,6 +16,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
+import io.kubecdc.operator.core.PipelineCore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,12 +45,22 @@ final class MockOperator implements BeforeAllCallback, AfterAllCallback {
   final FakeCore core = new FakeCore();
   KubernetesClient client;
   private final Map<String, String> env;
+  private final PipelineCore realCore;
   private KubernetesMockServer server;
   private Operator operator;
 
   /** Started before the test class with the operator configuration {@code env}. */
   MockOperator(Map<String, String> env) {
+    this(env, null);
+  }
+
+  /**
+   * With {@code core} instead of the {@link FakeCore}, e.g. the real core against the local stack
+   * ({@link #core} then records nothing).
+   */
+  MockOperator(Map<String, String> env, PipelineCore core) {
     this.env = env;
+    this.realCore = core;
   }
 
   @Override
@@ -65,7 +76,8 @@ final class MockOperator implements BeforeAllCallback, AfterAllCallback {
     client = server.createClient();
     applyCrds();
     core.watch(client);
-    operator = OperatorMain.start(client, OperatorConfig.load(env), c -> core, false);
+    PipelineCore used = realCore == null ? core : realCore;
+    operator = OperatorMain.start(client, OperatorConfig.load(env), c -> used, false);
   }
 
   /** A fresh namespace, so that tests in one class do not see each other's objects. */

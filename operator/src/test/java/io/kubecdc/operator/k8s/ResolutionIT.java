@@ -8,6 +8,7 @@ import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.Phase;
 import io.kubecdc.operator.core.PipelineRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
@@ -91,8 +92,57 @@ class ResolutionIT {
 
     ready = awaitReady(ns, "SecretKeyMissing");
     assertThat(ready.getMessage())
-        .isEqualTo("SourceReady: Secret " + ns + "/ch-writer has no key 'pass'");
+        .isEqualTo("TablesReady: Secret " + ns + "/ch-writer has no key 'pass'");
     assertThat(ready.getMessage()).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void shouldShowAMissingEnvironmentOnEveryPartWithoutBlamingOne() {
+    String ns = k8s.namespace();
+    k8s.apply("pipeline", ns);
+
+    Condition ready = awaitReady(ns, "EnvironmentNotFound");
+
+    assertThat(ready.getMessage()).startsWith("CdcEnvironment " + ns + "/default not found");
+    assertThat(k8s.get(ns, "orders").getStatus().getConditions())
+        .filteredOn(c -> !c.getType().equals("Ready"))
+        .extracting(c -> c.getType() + "=" + c.getStatus() + "/" + c.getReason())
+        .containsExactly(
+            "SourceReady=False/EnvironmentNotFound",
+            "TopicsReady=False/EnvironmentNotFound",
+            "TablesReady=False/EnvironmentNotFound",
+            "ConnectorReady=False/EnvironmentNotFound",
+            "SinkReady=False/EnvironmentNotFound");
+  }
+
+  @Test
+  void shouldBlameTheTablesForTheClickHouseSecretAndTheSourceForItsOwn() {
+    String ns = k8s.namespace();
+    k8s.apply("secrets", ns);
+    k8s.client.secrets().inNamespace(ns).withName("ch-writer").delete();
+    k8s.apply("environment", ns);
+    k8s.apply("pipeline", ns);
+
+    Condition ready = awaitReady(ns, "SecretNotFound");
+    assertThat(ready.getMessage()).startsWith("TablesReady: Secret " + ns + "/ch-writer not found");
+    assertThat(conditions(ns))
+        .containsExactly(
+            "SourceReady=Unknown/NotChecked",
+            "TopicsReady=Unknown/NotChecked",
+            "TablesReady=False/SecretNotFound",
+            "ConnectorReady=Unknown/Blocked",
+            "SinkReady=Unknown/Blocked",
+            "Ready=False/SecretNotFound");
+
+    String other = k8s.namespace();
+    k8s.apply("secrets", other);
+    k8s.client.secrets().inNamespace(other).withName("shop-cdc").delete();
+    k8s.apply("environment", other);
+    k8s.apply("pipeline", other);
+    ready = awaitReady(other, "SecretNotFound");
+    assertThat(ready.getMessage()).startsWith("SourceReady: Secret " + other + "/shop-cdc");
+    assertThat(conditions(other)).contains("TablesReady=Unknown/Blocked");
+    assertThat(k8s.core.callsFor(ns) + k8s.core.callsFor(other)).isZero();
   }
 
   @Test
@@ -108,6 +158,13 @@ class ResolutionIT {
 
     k8s.core.failing.remove(ns);
     k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Pending);
+  }
+
+  /** The conditions as {@code type=status/reason}. */
+  static List<String> conditions(String ns) {
+    return k8s.get(ns, "orders").getStatus().getConditions().stream()
+        .map(c -> c.getType() + "=" + c.getStatus() + "/" + c.getReason())
+        .toList();
   }
 
   static Condition awaitReady(String ns, String reason) {

@@ -57,6 +57,36 @@ class StatusAggregatorTest {
   }
 
   @Test
+  void shouldBlameAFailedPartRatherThanTheOnesBeforeItThatWereNotChecked() {
+    List<PartState> parts =
+        List.of(failed(Part.TABLES, "SecretNotFound", "Secret ns/ch not found"));
+
+    StatusSummary s = StatusAggregator.aggregate(Observation.of(parts), List.of(), 1, T0);
+
+    assertThat(s.ready().status()).isEqualTo("False");
+    assertThat(s.ready().reason()).isEqualTo("SecretNotFound");
+    assertThat(s.ready().message()).isEqualTo("TablesReady: Secret ns/ch not found");
+    assertThat(s.conditions().get(0).reason()).isEqualTo("NotChecked");
+    assertThat(s.conditions().get(3).reason()).isEqualTo("Blocked");
+    assertThat(s.phase()).isEqualTo(Phase.Failed);
+  }
+
+  @Test
+  void shouldShowACauseThatEveryPartSharesOnEachAndNameNoPartInReady() {
+    List<PartState> parts = new ArrayList<>();
+    for (Part p : Part.values()) {
+      parts.add(failed(p, "EnvironmentNotFound", "CdcEnvironment ns/default not found"));
+    }
+
+    StatusSummary s = StatusAggregator.aggregate(Observation.of(parts), List.of(), 1, T0);
+
+    assertThat(s.conditions())
+        .allSatisfy(c -> assertThat(c.reason()).isEqualTo("EnvironmentNotFound"))
+        .allSatisfy(c -> assertThat(c.status()).isEqualTo("False"));
+    assertThat(s.ready().message()).isEqualTo("CdcEnvironment ns/default not found");
+  }
+
+  @Test
   void shouldBePendingWhileAPartIsBeingCreated() {
     List<PartState> parts = allReady();
     parts.set(4, progressing(Part.SINK, "WorkerStarting", "0/1 workers ready"));
