@@ -41,6 +41,11 @@ public final class TableDdl {
     if (p.ttl() != null && !p.ttl().isBlank()) {
       sql.append(" TTL ").append(p.ttl());
     }
+    if (nullableKey(p)) {
+      // a table without primary key (REPLICA IDENTITY FULL) is ordered by every column, and
+      // ClickHouse refuses a nullable sorting key unless told that NULLs may take part in it
+      sql.append(" SETTINGS allow_nullable_key = 1");
+    }
     return sql.toString();
   }
 
@@ -61,6 +66,12 @@ public final class TableDdl {
         + SqlLiterals.identifier(table)
         + onCluster(cluster)
         + " SYNC";
+  }
+
+  private static boolean nullableKey(TablePlan p) {
+    return p.columns().stream()
+        .filter(c -> p.orderBy().contains(c.name()))
+        .anyMatch(c -> c.type().startsWith("Nullable("));
   }
 
   private static String name(TablePlan p) {
