@@ -62,7 +62,9 @@ public class SinkDeploymentDependent
         .withAutomountServiceAccountToken(false)
         .withNewSecurityContext()
         .withRunAsNonRoot(true)
-        .withNewSeccompProfile("", "RuntimeDefault")
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
         .endSecurityContext()
         .withContainers(container(pipeline, inputs))
         .addNewVolume()
@@ -154,7 +156,9 @@ public class SinkDeploymentDependent
         .withNewCapabilities()
         .withDrop("ALL")
         .endCapabilities()
-        .withNewSeccompProfile("", "RuntimeDefault")
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
         .build();
   }
 }

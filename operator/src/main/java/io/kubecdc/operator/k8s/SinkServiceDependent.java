@@ -5,12 +5,21 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.BooleanWithUndefined;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 
-/** Exposes the workers' port {@code http} (8080) so that Prometheus scrapes {@code /metrics}. */
-@KubernetesDependent(informer = @Informer(labelSelector = WorkloadLabels.MANAGED_SELECTOR))
+/**
+ * Exposes the workers' port {@code http} (8080) so that Prometheus scrapes {@code /metrics}.
+ * Created and updated without server-side apply: API servers before 1.23 answer 500
+ * "resourceVersion should not be set on objects to be created" to an apply that creates a Service
+ * (kubernetes/kubernetes#106745, seen on the local stack's v1.20), and nobody else writes this
+ * Service, so SSA's field ownership buys nothing here.
+ */
+@KubernetesDependent(
+    useSSA = BooleanWithUndefined.FALSE,
+    informer = @Informer(labelSelector = WorkloadLabels.MANAGED_SELECTOR))
 public class SinkServiceDependent extends CRUDKubernetesDependentResource<Service, CdcPipeline> {
   public SinkServiceDependent() {
     super(Service.class);

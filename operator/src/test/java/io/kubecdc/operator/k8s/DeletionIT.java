@@ -6,22 +6,24 @@ import static org.awaitility.Awaitility.await;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.Phase;
+import io.kubecdc.kubetest.KubeTarget;
+import io.kubecdc.kubetest.KubeTargetTest;
+import io.kubecdc.kubetest.TestNamespace;
 import io.kubecdc.operator.cleanup.Leftover;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The finalizer: workers first, then the core's teardown; leftovers hold it until forced. */
-@Tag("integration")
 class DeletionIT {
   @RegisterExtension
-  static final MockOperator k8s = new MockOperator(Map.of(OperatorConfig.NOT_READY, "1s"));
+  static final Operators operators = new Operators(Map.of(OperatorConfig.NOT_READY, "1s"));
 
-  @Test
-  void shouldStopTheWorkersBeforeTheTeardownAndThenReleaseTheFinalizer() {
+  @KubeTargetTest
+  void shouldStopTheWorkersBeforeTheTeardownAndThenReleaseTheFinalizer(
+      KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
     String ns = k8s.running();
     assertThat(k8s.get(ns, "orders").getMetadata().getFinalizers()).isNotEmpty();
 
@@ -35,8 +37,10 @@ class DeletionIT {
     assertThat(k8s.client.services().inNamespace(ns).withName("orders-sink").get()).isNull();
   }
 
-  @Test
-  void shouldKeepTheFinalizerAndShowTheLeftoversUntilForceDelete() {
+  @KubeTargetTest
+  void shouldKeepTheFinalizerAndShowTheLeftoversUntilForceDelete(
+      KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
     String ns = k8s.running();
     k8s.core.leftovers =
         r ->
@@ -71,8 +75,10 @@ class DeletionIT {
     assertThat(released.getMessage()).contains("pg_drop_replication_slot('s1')");
   }
 
-  @Test
-  void shouldListEverythingOutsideWhenTheEnvironmentIsGoneAtDeletion() {
+  @KubeTargetTest
+  void shouldListEverythingOutsideWhenTheEnvironmentIsGoneAtDeletion(
+      KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
     String ns = k8s.running();
     k8s.client.resources(CdcEnvironment.class).inNamespace(ns).withName("default").delete();
 

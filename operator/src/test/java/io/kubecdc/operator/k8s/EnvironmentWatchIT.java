@@ -7,24 +7,26 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
 import io.kubecdc.api.crd.v1alpha1.Phase;
+import io.kubecdc.kubetest.KubeTarget;
+import io.kubecdc.kubetest.KubeTargetTest;
+import io.kubecdc.kubetest.TestNamespace;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The environment is watched: with the default rechecks (10 s not ready, 60 s ready) a change of it
  * reaches the pipelines that name it within seconds, which only the watch can do.
  */
-@Tag("integration")
 class EnvironmentWatchIT {
   private static final Duration SOONER_THAN_ANY_RECHECK = Duration.ofSeconds(6);
 
-  @RegisterExtension static final MockOperator k8s = new MockOperator(Map.of());
+  @RegisterExtension static final Operators operators = new Operators(Map.of());
 
-  @Test
-  void shouldReconcileAsSoonAsTheMissingEnvironmentIsCreated() {
+  @KubeTargetTest
+  void shouldReconcileAsSoonAsTheMissingEnvironmentIsCreated(
+      KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
     String ns = k8s.namespace();
     k8s.apply("secrets", ns);
     k8s.apply("pipeline", ns);
@@ -40,8 +42,10 @@ class EnvironmentWatchIT {
     await().atMost(SOONER_THAN_ANY_RECHECK).until(() -> k8s.core.callsFor(ns) > 0);
   }
 
-  @Test
-  void shouldRollTheWorkersWhenTheEnvironmentChangesTheirImage() {
+  @KubeTargetTest
+  void shouldRollTheWorkersWhenTheEnvironmentChangesTheirImage(
+      KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
     String ns = k8s.running();
     k8s.markReady(ns, 2);
     k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Streaming);

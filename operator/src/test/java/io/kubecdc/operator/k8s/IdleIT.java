@@ -4,20 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kubecdc.api.crd.v1alpha1.Phase;
+import io.kubecdc.kubetest.KubeTarget;
+import io.kubecdc.kubetest.KubeTargetTest;
+import io.kubecdc.kubetest.TestNamespace;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A healthy pipeline is rechecked on the resync period, and nothing is written meanwhile. */
-@Tag("integration")
 class IdleIT {
   @RegisterExtension
-  static final MockOperator k8s = new MockOperator(Map.of(OperatorConfig.RESYNC, "2s"));
+  static final Operators operators = new Operators(Map.of(OperatorConfig.RESYNC, "2s"));
 
-  @Test
-  void shouldCallTheCoreOncePerResyncPeriodAndWriteNothingWhileIdle() {
+  @KubeTargetTest
+  void shouldCallTheCoreOncePerResyncPeriodAndWriteNothingWhileIdle(
+      KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
     String ns = k8s.running();
     k8s.markReady(ns, 2);
     k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Streaming);

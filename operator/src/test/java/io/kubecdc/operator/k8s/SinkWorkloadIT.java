@@ -8,21 +8,22 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.Phase;
+import io.kubecdc.kubetest.KubeTarget;
+import io.kubecdc.kubetest.KubeTargetTest;
+import io.kubecdc.kubetest.TestNamespace;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sink-worker's ConfigMap, Deployment and Service, and the status they lead to. */
-@Tag("integration")
 class SinkWorkloadIT {
   @RegisterExtension
-  static final MockOperator k8s = new MockOperator(Map.of(OperatorConfig.NOT_READY, "1s"));
+  static final Operators operators = new Operators(Map.of(OperatorConfig.NOT_READY, "1s"));
 
-  @Test
-  void shouldCreateTheWorkerObjectsOwnedByThePipeline() {
+  @KubeTargetTest
+  void shouldCreateTheWorkerObjectsOwnedByThePipeline(KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
     String ns = k8s.running();
     CdcPipeline pipeline = k8s.get(ns, "orders");
     Deployment d = k8s.deployment(ns, Objects::nonNull);
@@ -107,8 +108,10 @@ class SinkWorkloadIT {
     assertThat(svc.getSpec().getSelector()).isEqualTo(spec.getSelector().getMatchLabels());
   }
 
-  @Test
-  void shouldShowPhaseTablesAndLagOnceTheWorkersAreReady() {
+  @KubeTargetTest
+  void shouldShowPhaseTablesAndLagOnceTheWorkersAreReady(
+      KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
     String ns = k8s.running();
     assertThat(k8s.get(ns, "orders").getStatus().getPhase()).isEqualTo(Phase.Pending);
 
@@ -123,8 +126,9 @@ class SinkWorkloadIT {
     await().untilAsserted(() -> assertThat(k8s.events(ns)).contains("Normal/Streaming"));
   }
 
-  @Test
-  void shouldScaleTheWorkersToZeroWhilePaused() {
+  @KubeTargetTest
+  void shouldScaleTheWorkersToZeroWhilePaused(KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
     String ns = k8s.running();
     k8s.patch(ns, "{\"spec\":{\"paused\":true}}");
 
@@ -134,8 +138,9 @@ class SinkWorkloadIT {
         .isEqualTo("Paused");
   }
 
-  @Test
-  void shouldRollTheWorkersWhenTheSpecChanges() {
+  @KubeTargetTest
+  void shouldRollTheWorkersWhenTheSpecChanges(KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
     String ns = k8s.running();
     k8s.markReady(ns, 2);
     String hash = configHash(k8s.deployment(ns, Objects::nonNull));
@@ -160,8 +165,9 @@ class SinkWorkloadIT {
     assertThat(configHash(rolled)).isNotEqualTo(hash);
   }
 
-  @Test
-  void shouldPutNoPasswordInAnyObjectStatusOrEvent() {
+  @KubeTargetTest
+  void shouldPutNoPasswordInAnyObjectStatusOrEvent(KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
     String ns = k8s.running();
     k8s.markReady(ns, 2);
     k8s.awaitPipeline(ns, p -> p.getStatus().getPhase() == Phase.Streaming);
