@@ -85,26 +85,28 @@ final class Operators implements AfterEachCallback, AfterAllCallback {
     }
   }
 
-  /**
-   * Deletes the invocation's pipelines (forced, so that leftovers do not hold them) while the
-   * operator still runs: a real server keeps a namespace whose objects carry a finalizer in
-   * Terminating forever once no operator is left to release it.
-   */
+  /** Deletes the invocation's pipelines while the operator still runs ({@link #forceDelete}). */
   @Override
   public void afterEach(ExtensionContext context) {
-    namespaces.forEach(
-        (ns, target) -> {
-          var pipelines = target.client().resources(CdcPipeline.class).inNamespace(ns);
-          for (CdcPipeline p : pipelines.list().getItems()) {
-            var one = pipelines.withName(p.getMetadata().getName());
-            one.patch(PatchContext.of(PatchType.JSON_MERGE), FORCE_DELETE);
-            one.delete();
-          }
-          await("pipelines of " + ns + " deleted")
-              .atMost(DriverOnTarget.WAIT)
-              .until(() -> pipelines.list().getItems().isEmpty());
-        });
+    namespaces.forEach((ns, target) -> forceDelete(target.client(), ns));
     namespaces.clear();
+  }
+
+  /**
+   * Deletes the pipelines of {@code ns}, forced so that leftovers do not hold them, and waits until
+   * they are gone: a real server keeps a namespace whose objects carry a finalizer Terminating for
+   * ever once no operator is left to release it. Call it while the operator runs.
+   */
+  static void forceDelete(KubernetesClient client, String ns) {
+    var pipelines = client.resources(CdcPipeline.class).inNamespace(ns);
+    for (CdcPipeline p : pipelines.list().getItems()) {
+      var one = pipelines.withName(p.getMetadata().getName());
+      one.patch(PatchContext.of(PatchType.JSON_MERGE), FORCE_DELETE);
+      one.delete();
+    }
+    await("pipelines of " + ns + " deleted")
+        .atMost(DriverOnTarget.WAIT)
+        .until(() -> pipelines.list().getItems().isEmpty());
   }
 
   @Override

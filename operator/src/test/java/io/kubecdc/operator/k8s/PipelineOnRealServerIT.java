@@ -1,0 +1,418 @@
+package io.kubecdc.operator.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.javaoperatorsdk.operator.Operator;
+import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
+import io.kubecdc.api.crd.v1alpha1.Phase;
+import io.kubecdc.api.crd.v1alpha1.TableStatus;
+import io.kubecdc.contract.PipelineNames;
+import io.kubecdc.kubetest.KubeTarget;
+import io.kubecdc.kubetest.KubeTargetTest;
+import io.kubecdc.kubetest.TestNamespace;
+import io.kubecdc.operator.connect.ConnectClient;
+import io.kubecdc.operator.connect.ConnectorState;
+import io.kubecdc.operator.core.StackQueries;
+import io.kubecdc.operator.core.WorkerProcess;
+import io.kubecdc.sink.clickhouse.ClientV2Gateway;
+import io.kubecdc.stack.StackEndpoints;
+import io.kubecdc.stack.junit.LocalStackTest;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator end to end, as a user runs it: on a real API server (the local stack's
+ * kube-apiserver and controller manager), with JOSDK's defaults (server-side apply), the real core
+ * and the real PostgreSQL, Kafka, Connect with Debezium and ClickHouse, acting as a ServiceAccount
+ * bound to exactly the rules of {@code rbac-rules.yaml}. There is no kubelet: the worker runs as a
+ * process from the rendered ConfigMap and {@link FakeKubelet} reports its pod Ready while its
+ * {@code /readyz} answers. Every API call of the operator is recorded and held against the rules.
+ */
+@LocalStackTest
+class PipelineOnRealServerIT {
+  private static final Duration LONG = Duration.ofSeconds(120);
+  private static final String WORKLOAD = "orders-sink";
+
+  /**
+   * Allowed verbs that this run cannot reach, each with the code path that needs it: the test fails
+   * when a rule is neither used nor listed here, so an unneeded permission cannot creep in.
+   */
+  private static final Map<String, String> NOT_REACHED =
+      Map.of(
+          "/services update",
+          "SinkServiceDependent (no SSA) when the Service's labels change with the worker image",
+          "kubecdc.io/cdcpipelines get",
+          "PipelineDeletion reads the pipeline before it patches the status of a deletion that"
+              + " waits for leftovers (DeletionIT)");
+
+  private static final AtomicReference<String> LAST_SEEN = new AtomicReference<>("");
+  private final StackEndpoints stack;
+  private final StackQueries sql;
+  private final String schema = "kube" + UUID.randomUUID().toString().substring(0, 8);
+  @TempDir Path dir;
+
+  PipelineOnRealServerIT(StackEndpoints stack) {
+    this.stack = stack;
+    this.sql = new StackQueries(stack);
+  }
+
+  @KubeTargetTest("real")
+  void shouldRunAPipelineUnderTheOperatorsRoleFromApplyToDeletion(
+      KubeTarget target, TestNamespace namespace) throws Exception {
+    Assumptions.assumeTrue(
+        target.kind() == KubeTarget.Kind.LOCAL_STACK,
+        "needs the local stack's services reachable from the worker pods and a pod whose status"
+            + " the test reports: on an outside cluster the pods would run an image no registry"
+            + " has, and the kubelet owns their status");
+    String ns = namespace.name();
+    KubernetesClient admin = target.client();
+    Operators.applyCrds(target);
+    sourceTables();
+    secretsAndEnvironment(admin, ns);
+    ApiCalls calls = new ApiCalls();
+    KubernetesClient asOperator =
+        calls.recording(
+            namespace.serviceAccountClient(
+                "kubecdc-operator", ApiCalls.rules().toArray(PolicyRule[]::new)));
+    var config =
+        OperatorConfig.load(Map.of(OperatorConfig.NAMESPACES, ns, OperatorConfig.NOT_READY, "2s"));
+    Operator operator =
+        Operators.start(target, asOperator, config, c -> OperatorMain.defaultCore());
+    Process worker = null;
+    try {
+      admin.resource(fixture("pipeline", CdcPipeline.class)).inNamespace(ns).create();
+      CdcPipeline created = awaitPipeline(admin, ns, p -> p.getStatus() != null);
+      assertOwnedWorkerObjects(admin, ns, created);
+      worker = startWorker(admin, ns);
+      int port = port(worker);
+      FakeKubelet.markReady(admin, ns, WORKLOAD, 1, () -> ready(port));
+
+      CdcPipeline ready = awaitPipeline(admin, ns, PipelineOnRealServerIT::isReady);
+      assertThat(ready.getStatus().getPhase()).isEqualTo(Phase.Streaming);
+      assertThat(ready.getStatus().getTablesReady()).isEqualTo("2/2");
+      assertOutsideState(ready, ns);
+      assertChangesReachClickHouse();
+
+      assertBatchingChangeRollsTheWorkers(admin, ns);
+      assertPauseStopsConnectorAndWorkers(admin, ns);
+      worker.destroy();
+      worker.waitFor(60, TimeUnit.SECONDS);
+
+      admin.resources(CdcPipeline.class).inNamespace(ns).withName("orders").delete();
+      await().atMost(LONG).until(() -> pipeline(admin, ns) == null);
+      assertTornDownPerPolicy(ready, ns);
+    } finally {
+      if (worker != null) {
+        worker.destroyForcibly();
+      }
+      Operators.forceDelete(admin, ns);
+      operator.stop();
+      try (ClientV2Gateway ch = sql.clickhouse()) {
+        ch.execute("DROP DATABASE IF EXISTS `" + schema + "`");
+      }
+      sql.pg("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      try (var files = Files.list(secretDir())) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(secretDir());
+    }
+    assertCallsMatchTheRules(calls.calls());
+  }
+
+  private void sourceTables() throws Exception {
+    sql.pg("CREATE SCHEMA " + schema);
+    sql.pg("CREATE TABLE " + schema + ".customers (id int PRIMARY KEY, name text)");
+    sql.pg(
+        "CREATE TABLE "
+            + schema
+            + ".orders (id bigint PRIMARY KEY, customer_id int, amount numeric(10,2))");
+    sql.pg("INSERT INTO " + schema + ".customers VALUES (1, 'Ada'), (2, 'Grace')");
+    sql.pg("INSERT INTO " + schema + ".orders VALUES (10, 1, 9.99)");
+  }
+
+  /**
+   * The Secrets a user creates, the same values in the directory Connect reads references from
+   * (what a Connect worker with the Secret mounted has), and the environment naming them.
+   */
+  private void secretsAndEnvironment(KubernetesClient admin, String ns) throws Exception {
+    Map<String, String> pg =
+        Map.of("username", stack.postgresUser(), "password", stack.postgresPassword());
+    Map<String, String> ch =
+        Map.of("username", stack.clickhouseUser(), "password", stack.clickhousePassword());
+    for (var secret : Map.of("pg-cdc", pg, "ch-writer", ch).entrySet()) {
+      admin
+          .secrets()
+          .inNamespace(ns)
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName(secret.getKey())
+                  .endMetadata()
+                  .withStringData(secret.getValue())
+                  .build())
+          .create();
+      Properties file = new Properties();
+      file.putAll(secret.getValue());
+      try (var out = Files.newOutputStream(secretDir().resolve(secret.getKey() + ".properties"))) {
+        file.store(out, null);
+      }
+    }
+    admin.resource(fixture("environment", HasMetadata.class)).inNamespace(ns).create();
+  }
+
+  /** Under the stack's secrets, the only place its Connect worker resolves {@code file:} from. */
+  private Path secretDir() throws java.io.IOException {
+    return Files.createDirectories(stack.secrets().resolve(schema));
+  }
+
+  private <T> T fixture(String name, Class<T> type) throws Exception {
+    String yaml =
+        new String(
+                getClass().getResourceAsStream("/k8s/e2e/" + name + ".yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .replace("@PG_PORT@", String.valueOf(stack.postgresPort()))
+            .replace("@KAFKA@", stack.kafkaBootstrap())
+            .replace("@CONNECT@", stack.connectUrl())
+            .replace("@CLICKHOUSE@", stack.clickhouseUrl())
+            .replace("@SECRET_DIR@", secretDir().toString())
+            .replace("@SCHEMA@", schema);
+    return new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal(yaml, type);
+  }
+
+  private static void assertOwnedWorkerObjects(KubernetesClient admin, String ns, CdcPipeline p) {
+    String uid = p.getMetadata().getUid();
+    List<HasMetadata> objects =
+        await()
+            .atMost(LONG)
+            .until(
+                () ->
+                    java.util.Arrays.asList(
+                        admin.configMaps().inNamespace(ns).withName(WORKLOAD).get(),
+                        admin.apps().deployments().inNamespace(ns).withName(WORKLOAD).get(),
+                        admin.services().inNamespace(ns).withName(WORKLOAD).get()),
+                l -> l.stream().allMatch(Objects::nonNull));
+    assertThat(objects)
+        .allSatisfy(
+            o ->
+                assertThat(o.getMetadata().getOwnerReferences())
+                    .singleElement()
+                    .satisfies(
+                        r -> {
+                          assertThat(r.getKind()).isEqualTo("CdcPipeline");
+                          assertThat(r.getUid()).isEqualTo(uid);
+                        }));
+  }
+
+  /** The worker as its pod would run it: the ConfigMap's config, the password as a file. */
+  private Process startWorker(KubernetesClient admin, String ns) throws Exception {
+    String config =
+        admin.configMaps().inNamespace(ns).withName(WORKLOAD).get().getData().get("sink.yaml");
+    assertThat(config)
+        .doesNotContain(stack.clickhousePassword())
+        .doesNotContainPattern("(?m)^http:");
+    Path password = Files.writeString(dir.resolve("ch-password"), stack.clickhousePassword());
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Path file =
+        Files.writeString(
+            dir.resolve("sink.yaml"),
+            config.replace(SinkInputs.PASSWORD_FILE, password.toString())
+                + "\nhttp:\n  port: "
+                + port
+                + "\n");
+    Files.writeString(dir.resolve("port"), String.valueOf(port));
+    return WorkerProcess.start(file, dir.resolve("worker.log"));
+  }
+
+  private int port(Process worker) throws Exception {
+    assertThat(worker.isAlive()).isTrue();
+    return Integer.parseInt(Files.readString(dir.resolve("port")));
+  }
+
+  private static boolean ready(int port) {
+    try {
+      var response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 200;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private void assertOutsideState(CdcPipeline ready, String ns) throws Exception {
+    List<String> topics =
+        ready.getStatus().getTables().stream().map(TableStatus::getTopic).toList();
+    try (Admin kafka = kafka()) {
+      assertThat(kafka.listTopics().names().get()).containsAll(topics);
+    }
+    Optional<ConnectorState> connector =
+        ConnectClient.of(stack.connectUrl()).status(new PipelineNames(ns, "orders").connector());
+    assertThat(connector).hasValueSatisfying(c -> assertThat(c.running()).isTrue());
+    try (ClientV2Gateway ch = sql.clickhouse()) {
+      assertThat(
+              StackQueries.rows(
+                  ch,
+                  "SELECT name FROM system.tables WHERE database = '" + schema + "' ORDER BY name"))
+          .containsExactly("customers", "orders");
+    }
+  }
+
+  private void assertChangesReachClickHouse() throws Exception {
+    sql.pg("INSERT INTO " + schema + ".customers VALUES (3, 'Linus')");
+    sql.pg("UPDATE " + schema + ".customers SET name = 'Ada L.' WHERE id = 1");
+    sql.pg("DELETE FROM " + schema + ".customers WHERE id = 2");
+    sql.pg("INSERT INTO " + schema + ".orders VALUES (11, 3, 100.50)");
+    try (ClientV2Gateway ch = sql.clickhouse()) {
+      await()
+          .atMost(LONG)
+          .untilAsserted(
+              () -> {
+                assertThat(rows(ch, "SELECT id, name FROM `%s`.`customers` FINAL"))
+                    .containsExactly("1|Ada L.", "3|Linus");
+                assertThat(rows(ch, "SELECT id, amount FROM `%s`.`orders` FINAL"))
+                    .containsExactly("10|9.99", "11|100.50");
+              });
+    }
+  }
+
+  private List<String> rows(ClientV2Gateway ch, String query) {
+    return StackQueries.rows(ch, String.format(query, schema) + " WHERE _deleted = 0 ORDER BY id");
+  }
+
+  private static void assertBatchingChangeRollsTheWorkers(KubernetesClient admin, String ns) {
+    var deployments = admin.apps().deployments().inNamespace(ns).withName(WORKLOAD);
+    String hash = SinkWorkloadIT.configHash(deployments.get());
+    patch(admin, ns, "{\"spec\":{\"sink\":{\"batch\":{\"maxRows\":500}}}}");
+    await().atMost(LONG).until(() -> !SinkWorkloadIT.configHash(deployments.get()).equals(hash));
+    assertThat(
+            admin.configMaps().inNamespace(ns).withName(WORKLOAD).get().getData().get("sink.yaml"))
+        .contains("maxRows: 500");
+  }
+
+  private void assertPauseStopsConnectorAndWorkers(KubernetesClient admin, String ns) {
+    patch(admin, ns, "{\"spec\":{\"paused\":true}}");
+    CdcPipeline paused = awaitPipeline(admin, ns, p -> p.getStatus().getPhase() == Phase.Paused);
+    assertThat(paused.getStatus().getObservedGeneration())
+        .isEqualTo(paused.getMetadata().getGeneration());
+    assertThat(
+            admin
+                .apps()
+                .deployments()
+                .inNamespace(ns)
+                .withName(WORKLOAD)
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isZero();
+    String name = new PipelineNames(ns, "orders").connector();
+    await()
+        .atMost(LONG)
+        .until(
+            () -> ConnectClient.of(stack.connectUrl()).status(name).map(ConnectorState::state),
+            s -> s.equals(Optional.of("PAUSED")));
+  }
+
+  private void assertTornDownPerPolicy(CdcPipeline ready, String ns) throws Exception {
+    PipelineNames names = new PipelineNames(ns, "orders");
+    assertThat(sql.count("pg_replication_slots WHERE slot_name = '" + names.slot() + "'")).isZero();
+    assertThat(sql.count("pg_publication WHERE pubname = '" + names.publication() + "'")).isZero();
+    Set<String> topics = new TreeSet<>();
+    ready.getStatus().getTables().forEach(t -> topics.add(t.getTopic()));
+    try (Admin kafka = kafka()) {
+      await()
+          .atMost(LONG)
+          .until(() -> kafka.listTopics().names().get().stream().noneMatch(topics::contains));
+    }
+    try (ClientV2Gateway ch = sql.clickhouse()) {
+      assertThat(rows(ch, "SELECT id, name FROM `%s`.`customers` FINAL"))
+          .containsExactly("1|Ada L.", "3|Linus");
+    }
+  }
+
+  private static void assertCallsMatchTheRules(Set<String> calls) {
+    Set<String> granted = ApiCalls.granted();
+    assertThat(calls).as("API calls of the operator outside rbac-rules.yaml").isSubsetOf(granted);
+    Set<String> unused = new TreeSet<>(granted);
+    unused.removeAll(calls);
+    assertThat(unused)
+        .as("verbs in rbac-rules.yaml that no call used (calls: %s)", calls)
+        .isSubsetOf(NOT_REACHED.keySet());
+  }
+
+  private Admin kafka() {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()));
+  }
+
+  private static void patch(KubernetesClient admin, String ns, String mergePatch) {
+    admin
+        .resources(CdcPipeline.class)
+        .inNamespace(ns)
+        .withName("orders")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
+  }
+
+  private static CdcPipeline pipeline(KubernetesClient admin, String ns) {
+    return admin.resources(CdcPipeline.class).inNamespace(ns).withName("orders").get();
+  }
+
+  private static CdcPipeline awaitPipeline(
+      KubernetesClient admin, String ns, java.util.function.Predicate<CdcPipeline> condition) {
+    return await()
+        .atMost(LONG)
+        .until(
+            () -> pipeline(admin, ns),
+            p -> p != null && p.getStatus() != null && (condition.test(p) || seen(p)));
+  }
+
+  /** Prints each new Ready condition while waiting, so that a timeout shows what was seen. */
+  private static boolean seen(CdcPipeline p) {
+    String ready =
+        StatusMapper.ready(p.getStatus())
+            .map(c -> c.getReason() + ": " + c.getMessage())
+            .orElse("");
+    if (!ready.equals(LAST_SEEN.getAndSet(ready))) {
+      System.out.println("seen phase=" + p.getStatus().getPhase() + " ready=" + ready);
+    }
+    return false;
+  }
+
+  private static boolean isReady(CdcPipeline p) {
+    return StatusMapper.ready(p.getStatus()).map(c -> "True".equals(c.getStatus())).orElse(false);
+  }
+}
