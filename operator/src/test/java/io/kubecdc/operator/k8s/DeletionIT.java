@@ -94,4 +94,31 @@ class DeletionIT {
         .contains("connectors/" + ns + ".orders");
     assertThat(k8s.core.teardowns).noneMatch(t -> t.startsWith(ns));
   }
+
+  @KubeTargetTest("real")
+  void shouldLeaveTheWorkerObjectsToTheGarbageCollectorWhenNoOperatorRuns(
+      KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
+    String ns = k8s.running();
+    operators.stop(target);
+
+    // what a user does once the operator is uninstalled: release the finalizer by hand
+    k8s.patch(ns, "{\"metadata\":{\"finalizers\":null}}");
+    k8s.pipelineResource(ns).delete();
+
+    // the controller manager's garbage collector follows the owner references
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(k8s.client.configMaps().inNamespace(ns).withName("orders-sink").get())
+                  .isNull();
+              assertThat(k8s.client.services().inNamespace(ns).withName("orders-sink").get())
+                  .isNull();
+              assertThat(k8s.client.apps().deployments().inNamespace(ns).list().getItems())
+                  .isEmpty();
+              assertThat(k8s.client.apps().replicaSets().inNamespace(ns).list().getItems())
+                  .isEmpty();
+            });
+  }
 }

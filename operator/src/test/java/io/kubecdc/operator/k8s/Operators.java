@@ -60,6 +60,17 @@ final class Operators implements AfterEachCallback, AfterAllCallback {
   }
 
   /**
+   * Stops the operator of {@code target}, as if it were uninstalled; the next {@link #on} starts a
+   * fresh one.
+   */
+  void stop(KubeTarget target) {
+    Started s = started.remove(target);
+    if (s != null) {
+      s.operator().stop();
+    }
+  }
+
+  /**
    * Starts an operator on {@code target} acting as {@code client} (e.g. a ServiceAccount's), with
    * server-side apply on a real server and off on the mock server; the caller stops it.
    */
