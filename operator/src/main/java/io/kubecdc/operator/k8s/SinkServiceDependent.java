@@ -12,10 +12,10 @@ import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 
 /**
  * Exposes the workers' port {@code http} (8080) so that Prometheus scrapes {@code /metrics}.
- * Created and updated without server-side apply: API servers before 1.23 answer 500
- * "resourceVersion should not be set on objects to be created" to an apply that creates a Service
- * (kubernetes/kubernetes#106745, seen on the local stack's v1.20), and nobody else writes this
- * Service, so SSA's field ownership buys nothing here.
+ * Created and updated without server-side apply: an apply that creates a Service answers 500
+ * "resourceVersion should not be set on objects to be created" on the local stack's v1.20 (also
+ * reported on v1.22, java-operator-sdk#2033), and nobody else writes this Service, so SSA's field
+ * ownership buys nothing here.
  */
 @KubernetesDependent(
     useSSA = BooleanWithUndefined.FALSE,
