@@ -20,15 +20,9 @@ import io.kubecdc.kubetest.TestNamespace;
 import io.kubecdc.operator.connect.ConnectClient;
 import io.kubecdc.operator.connect.ConnectorState;
 import io.kubecdc.operator.core.StackQueries;
-import io.kubecdc.operator.core.WorkerProcess;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +34,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -105,14 +98,18 @@ class PipelineOnRealServerIT {
         OperatorConfig.load(Map.of(OperatorConfig.NAMESPACES, ns, OperatorConfig.NOT_READY, "2s"));
     Operator operator =
         Operators.start(target, asOperator, config, c -> OperatorMain.defaultCore());
-    Process worker = null;
+    WorkerFromConfigMap worker = null;
     try {
       admin.resource(fixture("pipeline", CdcPipeline.class)).inNamespace(ns).create();
       CdcPipeline created = awaitPipeline(admin, ns, p -> p.getStatus() != null);
       assertOwnedWorkerObjects(admin, ns, created);
-      worker = startWorker(admin, ns);
-      int port = port(worker);
-      FakeKubelet.markReady(admin, ns, WORKLOAD, 1, () -> ready(port));
+      String sinkYaml =
+          admin.configMaps().inNamespace(ns).withName(WORKLOAD).get().getData().get("sink.yaml");
+      assertThat(sinkYaml)
+          .doesNotContain(stack.clickhousePassword())
+          .doesNotContainPattern("(?m)^http:");
+      worker = WorkerFromConfigMap.start(admin, ns, WORKLOAD, stack.clickhousePassword(), dir);
+      FakeKubelet.markReady(admin, ns, WORKLOAD, 1, worker::ready);
 
       CdcPipeline ready = awaitPipeline(admin, ns, PipelineOnRealServerIT::isReady);
       assertThat(ready.getStatus().getPhase()).isEqualTo(Phase.Streaming);
@@ -122,15 +119,14 @@ class PipelineOnRealServerIT {
 
       assertBatchingChangeRollsTheWorkers(admin, ns);
       assertPauseStopsConnectorAndWorkers(admin, ns);
-      worker.destroy();
-      worker.waitFor(60, TimeUnit.SECONDS);
+      worker.close();
 
       admin.resources(CdcPipeline.class).inNamespace(ns).withName("orders").delete();
       await().atMost(LONG).until(() -> pipeline(admin, ns) == null);
       assertTornDownPerPolicy(ready, ns);
     } finally {
       if (worker != null) {
-        worker.destroyForcibly();
+        worker.close();
       }
       Operators.forceDelete(admin, ns);
       operator.stop();
@@ -149,14 +145,15 @@ class PipelineOnRealServerIT {
   }
 
   private void sourceTables() throws Exception {
-    sql.pg("CREATE SCHEMA " + schema);
-    sql.pg("CREATE TABLE " + schema + ".customers (id int PRIMARY KEY, name text)");
     sql.pg(
-        "CREATE TABLE "
-            + schema
-            + ".orders (id bigint PRIMARY KEY, customer_id int, amount numeric(10,2))");
-    sql.pg("INSERT INTO " + schema + ".customers VALUES (1, 'Ada'), (2, 'Grace')");
-    sql.pg("INSERT INTO " + schema + ".orders VALUES (10, 1, 9.99)");
+        """
+        CREATE SCHEMA %1$s;
+        CREATE TABLE %1$s.customers (id int PRIMARY KEY, name text);
+        CREATE TABLE %1$s.orders (id bigint PRIMARY KEY, customer_id int, amount numeric(10,2));
+        INSERT INTO %1$s.customers VALUES (1, 'Ada'), (2, 'Grace');
+        INSERT INTO %1$s.orders VALUES (10, 1, 9.99);
+        """
+            .formatted(schema));
   }
 
   /**
@@ -230,49 +227,6 @@ class PipelineOnRealServerIT {
                           assertThat(r.getKind()).isEqualTo("CdcPipeline");
                           assertThat(r.getUid()).isEqualTo(uid);
                         }));
-  }
-
-  /** The worker as its pod would run it: the ConfigMap's config, the password as a file. */
-  private Process startWorker(KubernetesClient admin, String ns) throws Exception {
-    String config =
-        admin.configMaps().inNamespace(ns).withName(WORKLOAD).get().getData().get("sink.yaml");
-    assertThat(config)
-        .doesNotContain(stack.clickhousePassword())
-        .doesNotContainPattern("(?m)^http:");
-    Path password = Files.writeString(dir.resolve("ch-password"), stack.clickhousePassword());
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    Path file =
-        Files.writeString(
-            dir.resolve("sink.yaml"),
-            config.replace(SinkInputs.PASSWORD_FILE, password.toString())
-                + "\nhttp:\n  port: "
-                + port
-                + "\n");
-    Files.writeString(dir.resolve("port"), String.valueOf(port));
-    return WorkerProcess.start(file, dir.resolve("worker.log"));
-  }
-
-  private int port(Process worker) throws Exception {
-    assertThat(worker.isAlive()).isTrue();
-    return Integer.parseInt(Files.readString(dir.resolve("port")));
-  }
-
-  private static boolean ready(int port) {
-    try {
-      var response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-                      .timeout(Duration.ofSeconds(2))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 200;
-    } catch (Exception e) {
-      return false;
-    }
   }
 
   private void assertOutsideState(CdcPipeline ready, String ns) throws Exception {
