@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -23,14 +22,12 @@ import io.kubecdc.operator.core.StackQueries;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -88,7 +85,8 @@ class PipelineOnRealServerIT {
     KubernetesClient admin = target.client();
     Operators.applyCrds(target);
     sourceTables();
-    secretsAndEnvironment(admin, ns);
+    KubeStackEnvironment environment = new KubeStackEnvironment(stack, schema);
+    environment.applyTo(admin, ns);
     ApiCalls calls = new ApiCalls();
     KubernetesClient asOperator =
         calls.recording(
@@ -100,7 +98,7 @@ class PipelineOnRealServerIT {
         Operators.start(target, asOperator, config, c -> OperatorMain.defaultCore());
     WorkerFromConfigMap worker = null;
     try {
-      admin.resource(fixture("pipeline", CdcPipeline.class)).inNamespace(ns).create();
+      admin.resource(environment.fixture("pipeline", CdcPipeline.class)).inNamespace(ns).create();
       CdcPipeline created = awaitPipeline(admin, ns, p -> p.getStatus() != null);
       assertOwnedWorkerObjects(admin, ns, created);
       String sinkYaml =
@@ -134,12 +132,7 @@ class PipelineOnRealServerIT {
         ch.execute("DROP DATABASE IF EXISTS `" + schema + "`");
       }
       sql.pg("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-      try (var files = Files.list(secretDir())) {
-        for (Path f : files.toList()) {
-          Files.delete(f);
-        }
-      }
-      Files.delete(secretDir());
+      environment.close();
     }
     assertCallsMatchTheRules(calls.calls());
   }
@@ -154,55 +147,6 @@ class PipelineOnRealServerIT {
         INSERT INTO %1$s.orders VALUES (10, 1, 9.99);
         """
             .formatted(schema));
-  }
-
-  /**
-   * The Secrets a user creates, the same values in the directory Connect reads references from
-   * (what a Connect worker with the Secret mounted has), and the environment naming them.
-   */
-  private void secretsAndEnvironment(KubernetesClient admin, String ns) throws Exception {
-    Map<String, String> pg =
-        Map.of("username", stack.postgresUser(), "password", stack.postgresPassword());
-    Map<String, String> ch =
-        Map.of("username", stack.clickhouseUser(), "password", stack.clickhousePassword());
-    for (var secret : Map.of("pg-cdc", pg, "ch-writer", ch).entrySet()) {
-      admin
-          .secrets()
-          .inNamespace(ns)
-          .resource(
-              new SecretBuilder()
-                  .withNewMetadata()
-                  .withName(secret.getKey())
-                  .endMetadata()
-                  .withStringData(secret.getValue())
-                  .build())
-          .create();
-      Properties file = new Properties();
-      file.putAll(secret.getValue());
-      try (var out = Files.newOutputStream(secretDir().resolve(secret.getKey() + ".properties"))) {
-        file.store(out, null);
-      }
-    }
-    admin.resource(fixture("environment", HasMetadata.class)).inNamespace(ns).create();
-  }
-
-  /** Under the stack's secrets, the only place its Connect worker resolves {@code file:} from. */
-  private Path secretDir() throws java.io.IOException {
-    return Files.createDirectories(stack.secrets().resolve(schema));
-  }
-
-  private <T> T fixture(String name, Class<T> type) throws Exception {
-    String yaml =
-        new String(
-                getClass().getResourceAsStream("/k8s/e2e/" + name + ".yaml").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8)
-            .replace("@PG_PORT@", String.valueOf(stack.postgresPort()))
-            .replace("@KAFKA@", stack.kafkaBootstrap())
-            .replace("@CONNECT@", stack.connectUrl())
-            .replace("@CLICKHOUSE@", stack.clickhouseUrl())
-            .replace("@SECRET_DIR@", secretDir().toString())
-            .replace("@SCHEMA@", schema);
-    return new io.fabric8.kubernetes.client.utils.KubernetesSerialization().unmarshal(yaml, type);
   }
 
   private static void assertOwnedWorkerObjects(KubernetesClient admin, String ns, CdcPipeline p) {
