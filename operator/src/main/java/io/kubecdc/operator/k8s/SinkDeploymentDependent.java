@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
@@ -30,6 +31,13 @@ public class SinkDeploymentDependent
   public static final String CONFIG_HASH = "kubecdc.io/config-hash";
   static final String PORT_NAME = "http";
   static final int PORT = 8080;
+
+  /**
+   * The worker's {@code /tmp} (JVM files, native libraries unpacked by compression codecs). Also
+   * needed for server-side apply: an empty {@code emptyDir: {}} leaves no field in the managed
+   * fields, so JOSDK's matcher saw a difference and applied the Deployment on every reconcile.
+   */
+  static final Quantity TMP_SIZE_LIMIT = new Quantity("256Mi");
 
   public SinkDeploymentDependent() {
     super(Deployment.class);
@@ -83,6 +91,7 @@ public class SinkDeploymentDependent
         .addNewVolume()
         .withName("tmp")
         .withNewEmptyDir()
+        .withSizeLimit(TMP_SIZE_LIMIT)
         .endEmptyDir()
         .endVolume()
         .endSpec()

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,7 @@ final class ApiCalls implements Interceptor {
           "/(?:api/v1|apis/([^/]+)/[^/]+)(?:/namespaces/[^/]+)?/([^/]+)(/[^/]+)?(/[^/]+)?");
 
   private final Set<String> calls = new ConcurrentSkipListSet<>();
+  private final List<String> writes = new CopyOnWriteArrayList<>();
 
   /** A client with the identity of {@code base} whose calls are recorded here. */
   KubernetesClient recording(KubernetesClient base) {
@@ -48,6 +50,9 @@ final class ApiCalls implements Interceptor {
     String call = call(request);
     if (call != null) {
       calls.add(call);
+      if (!request.method().equals("GET")) {
+        writes.add(call + " " + request.uri().getPath());
+      }
     }
   }
 
@@ -87,6 +92,11 @@ final class ApiCalls implements Interceptor {
         calls.add(patch.replaceFirst(" patch$", " create"));
       }
     }
+  }
+
+  /** The calls so far that changed something (any method but GET), in order, with their path. */
+  List<String> writes() {
+    return List.copyOf(writes);
   }
 
   /** What was called so far. */

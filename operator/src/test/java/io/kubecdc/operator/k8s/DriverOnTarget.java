@@ -33,12 +33,18 @@ final class DriverOnTarget {
   final KubeTarget target;
   final KubernetesClient client;
   final FakeCore core;
+
+  /** The API calls of the operator under test (all namespaces). */
+  final ApiCalls calls;
+
   private final String namespace;
 
-  DriverOnTarget(KubeTarget target, KubernetesClient client, FakeCore core, String namespace) {
+  DriverOnTarget(
+      KubeTarget target, KubernetesClient client, FakeCore core, ApiCalls calls, String namespace) {
     this.target = target;
     this.client = client;
     this.core = core;
+    this.calls = calls;
     this.namespace = namespace;
   }
 

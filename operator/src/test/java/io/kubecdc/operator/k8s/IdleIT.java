@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A healthy pipeline is rechecked on the resync period, and nothing is written meanwhile. */
+/**
+ * A healthy pipeline is rechecked on the resync period, and nothing is written meanwhile: no status
+ * patch, no Event, and no apply or update of the worker objects (counted at the operator's client).
+ */
 class IdleIT {
   @RegisterExtension
   static final Operators operators = new Operators(Map.of(OperatorConfig.RESYNC, "2s"));
@@ -26,6 +29,7 @@ class IdleIT {
     String version = k8s.get(ns, "orders").getMetadata().getResourceVersion();
     int events = k8s.events(ns).size();
     long before = k8s.core.callsFor(ns);
+    int writes = k8s.calls.writes().size();
 
     await().pollDelay(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(9)).until(() -> true);
 
@@ -34,5 +38,8 @@ class IdleIT {
     assertThat(calls).as("core calls in 8 s with a 2 s resync").isBetween(2L, 5L);
     assertThat(k8s.get(ns, "orders").getMetadata().getResourceVersion()).isEqualTo(version);
     assertThat(k8s.events(ns)).hasSize(events);
+    // no apply of unchanged dependents either: a real server would take each as a write
+    var all = k8s.calls.writes();
+    assertThat(all.subList(writes, all.size())).as("writes of the operator while idle").isEmpty();
   }
 }

@@ -53,10 +53,13 @@ final class Operators implements AfterEachCallback, AfterAllCallback {
               applyCrds(t);
               FakeCore core = new FakeCore();
               core.watch(t.client());
-              return new Started(core, start(t, t.client(), OperatorConfig.load(env), c -> core));
+              ApiCalls calls = new ApiCalls();
+              var client = calls.recording(t.client());
+              return new Started(
+                  core, calls, start(t, client, OperatorConfig.load(env), c -> core));
             });
     namespaces.put(namespace.name(), target);
-    return new DriverOnTarget(target, target.client(), s.core(), namespace.name());
+    return new DriverOnTarget(target, target.client(), s.core(), s.calls(), namespace.name());
   }
 
   /**
@@ -126,5 +129,5 @@ final class Operators implements AfterEachCallback, AfterAllCallback {
     started.clear();
   }
 
-  private record Started(FakeCore core, Operator operator) {}
+  private record Started(FakeCore core, ApiCalls calls, Operator operator) {}
 }
