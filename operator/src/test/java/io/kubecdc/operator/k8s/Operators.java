@@ -56,7 +56,7 @@ final class Operators implements AfterEachCallback, AfterAllCallback {
               ApiCalls calls = new ApiCalls();
               var client = calls.recording(t.client());
               return new Started(
-                  core, calls, start(t, client, OperatorConfig.load(env), c -> core));
+                  core, calls, client, start(t, client, OperatorConfig.load(env), c -> core));
             });
     namespaces.put(namespace.name(), target);
     return new DriverOnTarget(target, target.client(), s.core(), s.calls(), namespace.name());
@@ -69,7 +69,7 @@ final class Operators implements AfterEachCallback, AfterAllCallback {
   void stop(KubeTarget target) {
     Started s = started.remove(target);
     if (s != null) {
-      s.operator().stop();
+      s.stop();
     }
   }
 
@@ -125,9 +125,15 @@ final class Operators implements AfterEachCallback, AfterAllCallback {
 
   @Override
   public void afterAll(ExtensionContext context) {
-    started.values().forEach(s -> s.operator().stop());
+    started.values().forEach(Started::stop);
     started.clear();
   }
 
-  private record Started(FakeCore core, ApiCalls calls, Operator operator) {}
+  private record Started(
+      FakeCore core, ApiCalls calls, KubernetesClient client, Operator operator) {
+    void stop() {
+      operator.stop();
+      client.close();
+    }
+  }
 }

@@ -128,6 +128,7 @@ class PipelineOnRealServerIT {
       }
       Operators.forceDelete(admin, ns);
       operator.stop();
+      asOperator.close();
       try (ClientV2Gateway ch = sql.clickhouse()) {
         ch.execute("DROP DATABASE IF EXISTS `" + schema + "`");
       }
