@@ -2,16 +2,13 @@ package io.kubecdc.operator.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubecdc.operator.core.WorkerProcess;
+import io.kubecdc.operator.standalone.HttpSinkProbe;
+import io.kubecdc.operator.standalone.WorkerLauncher;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The sink-worker of a pipeline run as a local process from the ConfigMap the operator rendered,
@@ -19,12 +16,12 @@ import java.util.concurrent.TimeUnit;
  * Deployment mounts the Secret, and a free port instead of the pod's own 8080.
  */
 final class WorkerFromConfigMap implements AutoCloseable {
-  private final Process process;
-  private final int port;
+  private final WorkerLauncher.Handle worker;
+  private final HttpSinkProbe probe;
 
-  private WorkerFromConfigMap(Process process, int port) {
-    this.process = process;
-    this.port = port;
+  private WorkerFromConfigMap(WorkerLauncher.Handle worker, int port) {
+    this.worker = worker;
+    this.probe = new HttpSinkProbe(port);
   }
 
   /** Starts the worker of ConfigMap {@code ns/name}, with its files and log in {@code dir}. */
@@ -50,37 +47,18 @@ final class WorkerFromConfigMap implements AutoCloseable {
             + port
             + "\n";
     Path file = Files.writeString(dir.resolve(SinkInputs.CONFIG_KEY), local);
-    return new WorkerFromConfigMap(WorkerProcess.start(file, dir.resolve("worker.log")), port);
+    return new WorkerFromConfigMap(
+        WorkerProcess.launcher().start(file, dir.resolve("worker.log")), port);
   }
 
-  /** The worker's readiness probe: {@code /readyz} answers 200. */
+  /** The readiness probe a kubelet would run: the worker lives and {@code /readyz} answers 200. */
   boolean ready() {
-    if (!process.isAlive()) {
-      return false;
-    }
-    try {
-      var request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-              .timeout(Duration.ofSeconds(2))
-              .build();
-      return HttpClient.newHttpClient()
-              .send(request, HttpResponse.BodyHandlers.discarding())
-              .statusCode()
-          == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return worker.isAlive() && probe.readyz().status() == 200;
   }
 
-  /** Stops the worker as a pod's termination would, and waits for it. */
+  /** Stops the worker as a pod's termination would (SIGTERM, then SIGKILL after 60 s). */
   @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-    }
+  public void close() {
+    worker.stop(Duration.ofSeconds(60));
   }
 }
