@@ -28,14 +28,15 @@ import java.util.List;
 /**
  * A pipeline of the core's integration tests on the local stack: its request (source {@code shop}
  * on the stack's PostgreSQL, ClickHouse database {@code id}), SQL on the source, queries on
- * ClickHouse, and the sink-worker run as a process from a rendered config.
+ * ClickHouse, and the sink-worker run as a process from a rendered config. Public for the driver's
+ * end-to-end test on a real API server, which checks PostgreSQL and ClickHouse the same way.
  */
-final class StackPipeline {
+public final class StackPipeline {
   private final StackEndpoints stack;
   private final Path dir;
   final String id;
 
-  StackPipeline(StackEndpoints stack, Path dir, String id) {
+  public StackPipeline(StackEndpoints stack, Path dir, String id) {
     this.stack = stack;
     this.dir = dir;
     this.id = id;
@@ -110,15 +111,13 @@ final class StackPipeline {
   /** Runs the sink-worker of this module's build with {@code yaml} as its config. */
   Process startWorker(String yaml) throws Exception {
     Path config = Files.writeString(dir.resolve("sink.yaml"), yaml);
-    Path module =
-        Path.of(System.getProperty("basedir", ".")).resolve("../sink-worker/target").normalize();
     ProcessBuilder pb =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx256m",
             "-XX:+UseSerialGC",
             "-cp",
-            module.resolve("classes") + File.pathSeparator + module.resolve("lib") + "/*",
+            workerClassPath(),
             "io.kubecdc.sink.SinkWorkerMain",
             "--config",
             config.toString());
@@ -127,12 +126,21 @@ final class StackPipeline {
     return pb.start();
   }
 
-  ClientV2Gateway clickhouse() {
+  /** The class path of this build's sink-worker: its classes and the libraries its build copies. */
+  public static String workerClassPath() {
+    Path module =
+        Path.of(System.getProperty("basedir", ".")).resolve("../sink-worker/target").normalize();
+    return module.resolve("classes") + File.pathSeparator + module.resolve("lib") + "/*";
+  }
+
+  /** A ClickHouse client with the stack's credentials; the caller closes it. */
+  public ClientV2Gateway clickhouse() {
     return io.kubecdc.operator.clickhouse.ClickHouseClients.open(
         stack.clickhouseUrl(), stack.clickhouseUser(), stack.clickhousePassword());
   }
 
-  static List<String> rows(ClientV2Gateway ch, String sql) {
+  /** The rows of a ClickHouse query, each as its values joined by {@code |}. */
+  public static List<String> rows(ClientV2Gateway ch, String sql) {
     List<String> out = new ArrayList<>();
     for (var row : ch.select(sql)) {
       out.add(String.join("|", row.values().stream().map(String::valueOf).toList()));
@@ -140,7 +148,8 @@ final class StackPipeline {
     return out;
   }
 
-  void pg(String sql) throws Exception {
+  /** Runs one PostgreSQL statement as the stack's superuser. */
+  public void pg(String sql) throws Exception {
     try (Connection c =
         DriverManager.getConnection(
             stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword())) {
@@ -148,7 +157,8 @@ final class StackPipeline {
     }
   }
 
-  int count(String from) throws Exception {
+  /** {@code SELECT count(*) FROM <from>} in PostgreSQL. */
+  public int count(String from) throws Exception {
     try (Connection c =
             DriverManager.getConnection(
                 stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword());

@@ -18,7 +18,7 @@ import io.kubecdc.kubetest.KubeTargetTest;
 import io.kubecdc.kubetest.TestNamespace;
 import io.kubecdc.operator.connect.ConnectClient;
 import io.kubecdc.operator.connect.ConnectorState;
-import io.kubecdc.operator.core.StackQueries;
+import io.kubecdc.operator.core.StackPipeline;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
@@ -64,13 +64,12 @@ class PipelineOnRealServerIT {
 
   private static final AtomicReference<String> LAST_SEEN = new AtomicReference<>("");
   private final StackEndpoints stack;
-  private final StackQueries sql;
+  private StackPipeline sql;
   private final String schema = "kube" + UUID.randomUUID().toString().substring(0, 8);
   @TempDir Path dir;
 
   PipelineOnRealServerIT(StackEndpoints stack) {
     this.stack = stack;
-    this.sql = new StackQueries(stack);
   }
 
   @KubeTargetTest("real")
@@ -82,6 +81,7 @@ class PipelineOnRealServerIT {
             + " the test reports: on an outside cluster the pods would run an image no registry"
             + " has, and the kubelet owns their status");
     String ns = namespace.name();
+    sql = new StackPipeline(stack, dir, schema);
     KubernetesClient admin = target.client();
     Operators.applyCrds(target);
     sourceTables();
@@ -185,7 +185,7 @@ class PipelineOnRealServerIT {
     assertThat(connector).hasValueSatisfying(c -> assertThat(c.running()).isTrue());
     try (ClientV2Gateway ch = sql.clickhouse()) {
       assertThat(
-              StackQueries.rows(
+              StackPipeline.rows(
                   ch,
                   "SELECT name FROM system.tables WHERE database = '" + schema + "' ORDER BY name"))
           .containsExactly("customers", "orders");
@@ -211,7 +211,7 @@ class PipelineOnRealServerIT {
   }
 
   private List<String> rows(ClientV2Gateway ch, String query) {
-    return StackQueries.rows(ch, String.format(query, schema) + " WHERE _deleted = 0 ORDER BY id");
+    return StackPipeline.rows(ch, String.format(query, schema) + " WHERE _deleted = 0 ORDER BY id");
   }
 
   private static void assertBatchingChangeRollsTheWorkers(KubernetesClient admin, String ns) {

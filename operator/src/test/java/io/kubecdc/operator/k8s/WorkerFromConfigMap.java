@@ -1,8 +1,9 @@
 package io.kubecdc.operator.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kubecdc.operator.core.WorkerProcess;
+import io.kubecdc.operator.core.StackPipeline;
 import io.kubecdc.operator.standalone.HttpSinkProbe;
+import io.kubecdc.operator.standalone.LocalWorkerLauncher;
 import io.kubecdc.operator.standalone.WorkerLauncher;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -48,7 +49,9 @@ final class WorkerFromConfigMap implements AutoCloseable {
             + "\n";
     Path file = Files.writeString(dir.resolve(SinkInputs.CONFIG_KEY), local);
     return new WorkerFromConfigMap(
-        WorkerProcess.launcher().start(file, dir.resolve("worker.log")), port);
+        new LocalWorkerLauncher(StackPipeline.workerClassPath())
+            .start(file, dir.resolve("worker.log")),
+        port);
   }
 
   /** The readiness probe a kubelet would run: the worker lives and {@code /readyz} answers 200. */
