@@ -140,9 +140,17 @@ public final class WorkerSupervisor implements AutoCloseable {
   }
 
   private String withHttpPort(String rendered) {
+    return withHttpPort(rendered, httpPort);
+  }
+
+  /**
+   * The rendered worker config with its HTTP port set: a Deployment's pod has port 8080 to itself,
+   * a local process must not assume it.
+   */
+  public static String withHttpPort(String rendered, int port) {
     try {
       ObjectNode root = (ObjectNode) YAML.readTree(rendered);
-      root.withObject("/http").put("port", httpPort);
+      root.withObject("/http").put("port", port);
       return YAML.writeValueAsString(root);
     } catch (IOException e) {
       throw new UncheckedIOException("the core rendered a worker config that is not YAML", e);

@@ -110,7 +110,14 @@ public final class StackPipeline {
 
   /** Runs the sink-worker of this module's build with {@code yaml} as its config. */
   Process startWorker(String yaml) throws Exception {
-    Path config = Files.writeString(dir.resolve("sink.yaml"), yaml);
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort(); // 8080 may be another worker's, on this machine or in this JVM
+    }
+    Path config =
+        Files.writeString(
+            dir.resolve("sink.yaml"),
+            io.kubecdc.operator.standalone.WorkerSupervisor.withHttpPort(yaml, port));
     ProcessBuilder pb =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
