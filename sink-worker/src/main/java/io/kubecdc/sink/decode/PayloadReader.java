@@ -171,7 +171,7 @@ final class PayloadReader {
     expect(v, JsonToken.START_OBJECT, "source");
     long tsUs = Long.MIN_VALUE;
     long tsMs = Long.MIN_VALUE;
-    long sequenceLsn = -1;
+    String sequence = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken t = p.nextToken();
@@ -186,14 +186,15 @@ final class PayloadReader {
             snapshot |=
                 t == JsonToken.VALUE_TRUE
                     || (t == JsonToken.VALUE_STRING && !"false".equals(p.getText()));
-        case "sequence" ->
-            sequenceLsn = t == JsonToken.VALUE_STRING ? lastPosition(p.getText()) : sequenceLsn;
+        case "sequence" -> sequence = t == JsonToken.VALUE_STRING ? p.getText() : sequence;
         case "ts_ms" -> tsMs = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : tsMs;
         case "ts_us" -> tsUs = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : tsUs;
         default -> p.skipChildren();
       }
     }
     sourceTsMillis = tsMs != Long.MIN_VALUE ? tsMs : tsUs != Long.MIN_VALUE ? tsUs / 1000 : 0;
+    // parsed only for the rows that need it: every event carries a sequence, few lack an lsn
+    long sequenceLsn = hasLsn || sequence == null ? -1 : lastPosition(sequence);
     if (!hasLsn && sequenceLsn >= 0) {
       // a row read by an incremental snapshot has no lsn of its own; Debezium emits it once the
       // stream has passed every change that raced with the read, at the stream position that
