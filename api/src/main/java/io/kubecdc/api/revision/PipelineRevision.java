@@ -1,16 +1,15 @@
 package io.kubecdc.api.revision;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The revision of a pipeline: a hash of its spec, which carries no environment detail, so that the
@@ -31,27 +30,19 @@ import java.util.HexFormat;
  * revisions of one pipeline are not a practical concern, and it fits a printer column).
  */
 public final class PipelineRevision {
-  private static final ObjectMapper CANONICAL =
-      JsonMapper.builder()
-          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .build();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private PipelineRevision() {}
 
   public static String of(CdcPipelineSpec spec) {
-    JsonNode tree = pruned(CANONICAL.valueToTree(spec));
+    JsonNode tree = canonical(JSON.valueToTree(spec));
     if (tree instanceof ObjectNode o) {
       o.remove("paused");
     }
     try {
-      // valueToTree keeps insertion order of the sorted properties; writing the tree again with
-      // sorted map entries also sorts nested free-form maps (e.g. client properties).
-      byte[] canonical =
-          CANONICAL
-              .writeValueAsString(CANONICAL.treeToValue(tree, Object.class))
-              .getBytes(StandardCharsets.UTF_8);
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(JSON.writeValueAsString(tree).getBytes(StandardCharsets.UTF_8));
       return "sha256:" + HexFormat.of().formatHex(digest, 0, 8);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("spec cannot be serialized", e);
@@ -60,22 +51,24 @@ public final class PipelineRevision {
     }
   }
 
-  private static JsonNode pruned(JsonNode node) {
+  /** The tree with every object's keys sorted, and without nulls or empty lists and maps. */
+  private static JsonNode canonical(JsonNode node) {
     if (node instanceof ObjectNode o) {
-      ObjectNode out = CANONICAL.createObjectNode();
-      o.properties()
-          .forEach(
-              e -> {
-                JsonNode v = pruned(e.getValue());
-                if (!v.isNull() && !(v.isContainerNode() && v.isEmpty())) {
-                  out.set(e.getKey(), v);
-                }
-              });
+      ObjectNode out = JSON.createObjectNode();
+      Map<String, JsonNode> sorted = new TreeMap<>();
+      o.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+      sorted.forEach(
+          (k, v) -> {
+            JsonNode c = canonical(v);
+            if (!c.isNull() && !(c.isContainerNode() && c.isEmpty())) {
+              out.set(k, c);
+            }
+          });
       return out;
     }
     if (node.isArray()) {
-      var out = CANONICAL.createArrayNode();
-      node.forEach(e -> out.add(pruned(e)));
+      var out = JSON.createArrayNode();
+      node.forEach(e -> out.add(canonical(e)));
       return out;
     }
     return node;

@@ -13,6 +13,7 @@ import io.kubecdc.operator.kafka.KafkaTeardown;
 import io.kubecdc.operator.postgres.PostgresConnections;
 import io.kubecdc.operator.postgres.SourceEndpoint;
 import io.kubecdc.operator.postgres.SourceTeardown;
+import io.kubecdc.stack.FreePorts;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.connect.DebeziumPostgres;
 import io.kubecdc.stack.junit.LocalStackTest;
@@ -149,10 +150,7 @@ class TeardownIT {
 
   @Test
   void shouldSayWhatIsLeftAndHowToRemoveItWhenTheSourceIsGone() throws Exception {
-    int closed;
-    try (var s = new java.net.ServerSocket(0)) {
-      closed = s.getLocalPort();
-    }
+    int closed = FreePorts.any();
     var gone = new SourceEndpoint("127.0.0.1", closed, "shop", "cdc", "pw", "disable");
     StepResult r =
         new SourceTeardown(PostgresConnections.defaults(), Duration.ofSeconds(1)).drop(gone, names);

@@ -7,6 +7,7 @@ import io.kubecdc.contract.EventShape;
 import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.status.Health;
 import io.kubecdc.operator.status.PartState;
+import io.kubecdc.stack.FreePorts;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.connect.ConnectorTeardown;
 import io.kubecdc.stack.connect.DebeziumPostgres;
@@ -196,10 +197,7 @@ class ConnectorPartIT {
 
   @Test
   void shouldSayWhenConnectIsUnreachable() throws Exception {
-    int closed;
-    try (var s = new java.net.ServerSocket(0)) {
-      closed = s.getLocalPort();
-    }
+    int closed = FreePorts.any();
     var nowhere =
         new ConnectorPart(
             ConnectClient.of("http://127.0.0.1:" + closed), RestartBackoff.defaults());

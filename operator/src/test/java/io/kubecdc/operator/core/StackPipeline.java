@@ -14,6 +14,7 @@ import io.kubecdc.api.crd.v1alpha1.TableSpec;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
+import io.kubecdc.stack.FreePorts;
 import io.kubecdc.stack.StackEndpoints;
 import java.io.File;
 import java.nio.file.Files;
@@ -110,10 +111,7 @@ public final class StackPipeline {
 
   /** Runs the sink-worker of this module's build with {@code yaml} as its config. */
   Process startWorker(String yaml) throws Exception {
-    int port;
-    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-      port = free.getLocalPort(); // 8080 may be another worker's, on this machine or in this JVM
-    }
+    int port = FreePorts.any(); // 8080 may be another worker's, on this machine or in this JVM
     Path config =
         Files.writeString(
             dir.resolve("sink.yaml"),

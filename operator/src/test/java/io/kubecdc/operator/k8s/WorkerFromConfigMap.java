@@ -5,8 +5,8 @@ import io.kubecdc.operator.core.StackPipeline;
 import io.kubecdc.operator.standalone.HttpSinkProbe;
 import io.kubecdc.operator.standalone.LocalWorkerLauncher;
 import io.kubecdc.operator.standalone.WorkerLauncher;
+import io.kubecdc.stack.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,10 +38,7 @@ final class WorkerFromConfigMap implements AutoCloseable {
             .getData()
             .get(SinkInputs.CONFIG_KEY);
     Path password = Files.writeString(dir.resolve("ch-password"), clickhousePassword);
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = FreePorts.any();
     String local =
         config.replace(SinkInputs.PASSWORD_FILE, password.toString())
             + "\nhttp:\n  port: "

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kubecdc.operator.status.Health;
 import io.kubecdc.operator.status.PartState;
+import io.kubecdc.stack.FreePorts;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
 import java.time.Duration;
@@ -104,10 +105,7 @@ class TopicsPartIT {
 
   @Test
   void shouldSayKafkaIsUnreachableWithinTheTimeout() throws Exception {
-    int closed;
-    try (var s = new java.net.ServerSocket(0)) {
-      closed = s.getLocalPort();
-    }
+    int closed = FreePorts.any();
     try (Admin nowhere =
         KafkaAdmins.create("127.0.0.1:" + closed, Map.of(), Duration.ofSeconds(3))) {
       long start = System.nanoTime();

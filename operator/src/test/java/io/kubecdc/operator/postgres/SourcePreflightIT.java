@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubecdc.contract.PipelineNames;
 import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.status.Health;
+import io.kubecdc.stack.FreePorts;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
 import java.sql.Connection;
@@ -80,10 +81,7 @@ class SourcePreflightIT {
 
   @Test
   void shouldSayWhenTheSourceIsUnreachable() throws Exception {
-    int closed;
-    try (var s = new java.net.ServerSocket(0)) {
-      closed = s.getLocalPort();
-    }
+    int closed = FreePorts.any();
     SourceEndpoint nowhere =
         new SourceEndpoint("127.0.0.1", closed, "postgres", "u", "p", "disable");
     assertThat(preflight.check(nowhere, names, tables("orders")).state().reason())

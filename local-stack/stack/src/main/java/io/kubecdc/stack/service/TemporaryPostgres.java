@@ -1,9 +1,8 @@
 package io.kubecdc.stack.service;
 
+import io.kubecdc.stack.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -42,7 +41,9 @@ public final class TemporaryPostgres implements AutoCloseable {
     long t0 = System.nanoTime();
     TemporaryPostgres pg;
     try {
-      pg = new TemporaryPostgres(Files.createTempDirectory("kubecdc-pg-"), freePort(), settings);
+      pg =
+          new TemporaryPostgres(
+              Files.createTempDirectory("kubecdc-pg-"), FreePorts.any(), settings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -86,12 +87,6 @@ public final class TemporaryPostgres implements AutoCloseable {
     } finally {
       deleteTree(install.root());
       deleteTree(home);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
     }
   }
 
