@@ -19,11 +19,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -126,6 +128,21 @@ final class ItStack implements AutoCloseable {
 
   void send(String key, String value) throws Exception {
     producer.send(new ProducerRecord<>(topic, bytes(key), bytes(value))).get(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Sends the records together (one flush, so normally one produce request), for tests that need
+   * them in one batch of the worker: one synchronous send each can take longer than the worker's
+   * flush delay on a loaded machine.
+   */
+  void sendTogether(Map<String, String> records) throws Exception {
+    List<Future<?>> sent = new ArrayList<>();
+    records.forEach(
+        (k, v) -> sent.add(producer.send(new ProducerRecord<>(topic, bytes(k), bytes(v)))));
+    producer.flush();
+    for (Future<?> f : sent) {
+      f.get(30, TimeUnit.SECONDS);
+    }
   }
 
   static byte[] bytes(String s) {

@@ -10,7 +10,9 @@ import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,10 +98,13 @@ class SystematicFailureIT {
 
       it.alter("ALTER TABLE %s MODIFY COLUMN name Nullable(Enum8('a' = 1, 'b' = 2))");
       List<String> expected = new ArrayList<>(List.of("1=a"));
+      Map<String, String> rows = new LinkedHashMap<>();
       for (int i = 2; i <= 11; i++) {
-        it.send("k" + i, i + ":" + i + ":row " + i);
+        rows.put("k" + i, i + ":" + i + ":row " + i);
         expected.add(i + "=row " + i);
       }
+      // together, so that they reach the worker within one flush delay
+      it.sendTogether(rows);
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> ItStack.body(port, "/readyz").contains("rows tried rejected alike"));
