@@ -41,7 +41,45 @@ public final class TopicsPart {
     this.timeout = timeout;
   }
 
+  /** How often a pass is retried while a broker does not know a topic the controller has. */
+  private static final int METADATA_RETRIES = 5;
+
   public PartState ensure(List<TopicSpec> topics) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return ensureOnce(topics);
+      } catch (MetadataLag e) {
+        // a topic created a moment ago (by this pass, a previous one or Connect) is described by
+        // the controller before every broker has it: altering it then answers "unknown topic".
+        // That is not a failure of the pipeline; the pass is simply made again a little later.
+        if (attempt == METADATA_RETRIES) {
+          return PartState.failed(
+              Part.TOPICS,
+              "TopicMetadataPending",
+              "Kafka's brokers do not agree yet on a topic created a moment ago: "
+                  + e.getCause().getMessage());
+        }
+        sleep(200L * attempt);
+      }
+    }
+  }
+
+  private static final class MetadataLag extends Exception {
+    MetadataLag(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reconciling topics", e);
+    }
+  }
+
+  private PartState ensureOnce(List<TopicSpec> topics) throws MetadataLag {
     try {
       TopicChanges changes = new TopicChanges();
       Map<String, TopicDescription> existing = describe(topics);
@@ -64,6 +102,9 @@ public final class TopicsPart {
               + timeout.toSeconds()
               + " s: check spec.kafka.bootstrapServers");
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        throw new MetadataLag(e.getCause());
+      }
       return known(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -89,7 +130,7 @@ public final class TopicsPart {
 
   private void create(
       List<TopicSpec> topics, Map<String, TopicDescription> existing, TopicChanges c)
-      throws InterruptedException, ExecutionException, TimeoutException {
+      throws InterruptedException, ExecutionException, TimeoutException, MetadataLag {
     List<NewTopic> missing = new ArrayList<>();
     for (TopicSpec t : topics) {
       if (!existing.containsKey(t.name())) {
@@ -106,10 +147,12 @@ public final class TopicsPart {
         e.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         c.created.add(e.getKey());
       } catch (ExecutionException ex) {
-        // created concurrently (another reconcile, or Connect): compared on the next pass
         if (!(ex.getCause() instanceof TopicExistsException)) {
           throw ex;
         }
+        // created concurrently (another reconcile, or Connect), or created a moment ago and not
+        // yet described by the broker that answered: compared on a new pass
+        throw new MetadataLag(ex.getCause());
       }
     }
   }
