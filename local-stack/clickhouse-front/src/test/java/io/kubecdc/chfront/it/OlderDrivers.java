@@ -1,6 +1,7 @@
 package io.kubecdc.chfront.it;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -61,6 +62,55 @@ final class OlderDrivers {
       throw new UncheckedIOException("no driver folders in " + root + ": run through failsafe", e);
     }
     return drivers.stream();
+  }
+
+  /**
+   * A new {@code impl} (compiled against the current driver) as defined again in {@code driver}'s
+   * class loader, so that its calls link to that version; {@code api} stays the test's own type.
+   * {@code impl} must use nothing but the JDK, the driver and {@code api}.
+   */
+  static <T> T instantiate(Driver driver, Class<T> api, Class<? extends T> impl, Object... args)
+      throws ReflectiveOperationException {
+    ClassLoader loader = new DefinesAgain(driver, api, impl);
+    return api.cast(loader.loadClass(impl.getName()).getConstructors()[0].newInstance(args));
+  }
+
+  /** Defines {@code impl} and its nested classes from their class files; the rest as the driver. */
+  private static final class DefinesAgain extends ClassLoader {
+    private final Class<?> api;
+    private final Class<?> impl;
+
+    DefinesAgain(Driver driver, Class<?> api, Class<?> impl) {
+      super(driver.label() + "+" + impl.getSimpleName(), driver.loader());
+      this.api = api;
+      this.impl = impl;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.equals(api.getName())) {
+        return api;
+      }
+      if (!name.equals(impl.getName()) && !name.startsWith(impl.getName() + "$")) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded != null) {
+          return loaded;
+        }
+        String file = name.replace('.', '/') + ".class";
+        try (InputStream in = impl.getClassLoader().getResourceAsStream(file)) {
+          if (in == null) {
+            throw new ClassNotFoundException(name);
+          }
+          byte[] bytes = in.readAllBytes();
+          return defineClass(name, bytes, 0, bytes.length);
+        } catch (IOException e) {
+          throw new ClassNotFoundException(name, e);
+        }
+      }
+    }
   }
 
   private static Driver load(Path dir) {
