@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The call sequence of the ClickHouse Kafka Connect sink on its legacy client (the one that bundles
  * clickhouse-jdbc 0.6.0 and was reported to hang on its first metadata query), on every
  * clickhouse-jdbc version that still has that client: ping, version, table list, column metadata
- * (of a missing table first), {@code DESCRIBE}, RowBinary and JSONEachRow inserts through piped
- * chunked bodies, several tables on one client, concurrent tasks on kept-alive connections. A hang
- * fails through the timeout.
+ * (of a missing table first), {@code DESCRIBE}, RowBinary, RowBinaryWithDefaults and JSONEachRow
+ * inserts through piped chunked bodies, several tables on one client, concurrent tasks on
+ * kept-alive connections. A hang fails through the timeout.
  */
 @Tag("integration")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -61,8 +61,8 @@ class KafkaConnectSinkMatrixIT {
                       .contains("\"name\":\"source\"")
                       .contains("\"default_type\":\"DEFAULT\""));
 
-      assertThat(sink.insertRowBinary(db + ".orders", 1, 1000)).isEqualTo(1000);
-      assertThat(sink.insertRowBinary(db + ".payments", 1, 3)).isEqualTo(3);
+      assertThat(sink.insertRowBinary(db + ".orders", 1, 1000, false)).isEqualTo(1000);
+      assertThat(sink.insertRowBinary(db + ".payments", 1, 3, false)).isEqualTo(3);
       assertThat(
               sink.insertJson(
                   db + ".events",
@@ -70,6 +70,7 @@ class KafkaConnectSinkMatrixIT {
                       "{\"id\":1,\"name\":\"json-1-é\",\"amount\":7}\n",
                       "{\"id\":2,\"name\":\"json-2\",\"amount\":null}\n")))
           .isEqualTo(2);
+      assertThat(sink.insertRowBinary(db + ".events", 3, 2, true)).isEqualTo(2);
 
       assertThat(
               sink.query("SELECT count(), sum(id), countIf(amount IS NULL) FROM " + db + ".orders"))
@@ -85,7 +86,11 @@ class KafkaConnectSinkMatrixIT {
                   "SELECT id, name, ifNull(toString(amount), 'NULL'), source, seen > 0 FROM "
                       + db
                       + ".events ORDER BY id"))
-          .containsExactly("1|json-1-é|7|kafka|1", "2|json-2|NULL|kafka|1");
+          .containsExactly(
+              "1|json-1-é|7|kafka|1",
+              "2|json-2|NULL|kafka|1",
+              "3|name-3-é|3|kafka|1",
+              "4|name-4-é|NULL|kafka|1");
     }
   }
 
@@ -111,7 +116,7 @@ class KafkaConnectSinkMatrixIT {
               assertThat(sink.columns(db, table)).hasSize(3);
               assertThat(sink.describe(db, table)).isNotEmpty();
               int rows = MixedLoad.rows(thread, round) + 1; // 1 to 40,001 rows
-              assertThat(sink.insertRowBinary(db + "." + table, (int) total + 1, rows))
+              assertThat(sink.insertRowBinary(db + "." + table, (int) total + 1, rows, false))
                   .as("round %d of task %d", round, thread)
                   .isEqualTo(rows);
               total += rows;

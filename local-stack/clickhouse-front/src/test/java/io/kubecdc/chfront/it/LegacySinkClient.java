@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -171,23 +172,39 @@ public final class LegacySinkClient implements SinkClient {
   }
 
   @Override
-  public long insertRowBinary(String table, int from, int count) throws Exception {
+  public long insertRowBinary(String table, int from, int count, boolean withDefaults)
+      throws Exception {
     return insert(
         table,
-        ClickHouseFormat.RowBinary,
+        withDefaults ? ClickHouseFormat.RowBinaryWithDefaults : ClickHouseFormat.RowBinary,
         stream -> {
           for (long id = from; id < from + count; id++) {
+            value(stream, withDefaults);
             BinaryStreamUtils.writeUnsignedInt64(stream, id);
+            value(stream, withDefaults);
             BinaryStreamUtils.writeString(
                 stream, ("name-" + id + "-é").getBytes(StandardCharsets.UTF_8));
+            value(stream, withDefaults);
             if (id % 2 == 0) {
               BinaryStreamUtils.writeNull(stream);
             } else {
               BinaryStreamUtils.writeNonNull(stream);
               BinaryStreamUtils.writeInt32(stream, (int) id);
             }
+            if (withDefaults) {
+              BinaryStreamUtils.writeNull(stream); // source: its default
+              BinaryStreamUtils.writeNull(stream); // seen: its default
+            }
           }
         });
+  }
+
+  /** RowBinaryWithDefaults: 0 before a value that follows (1 would mean the column's default). */
+  private static void value(ClickHousePipedOutputStream stream, boolean withDefaults)
+      throws java.io.IOException {
+    if (withDefaults) {
+      BinaryStreamUtils.writeNonNull(stream);
+    }
   }
 
   @Override
@@ -206,18 +223,22 @@ public final class LegacySinkClient implements SinkClient {
     void writeTo(ClickHousePipedOutputStream stream) throws Exception;
   }
 
-  /** {@code ClickHouseWriter.doInsertRawBinary} / {@code doInsertJson}: rows piped while sent. */
+  /**
+   * {@code ClickHouseWriter.doInsertRawBinary} / {@code doInsertJson}: a query id and a
+   * deduplication token per batch, an 8 KiB write buffer, the rows piped while they are sent.
+   */
   private long insert(String table, ClickHouseFormat format, Rows rows) throws Exception {
     return call(
         client -> {
+          String queryId = UUID.randomUUID().toString();
           ClickHouseRequest.Mutation request =
               client
                   .read(server)
-                  .option(ClickHouseClientOption.PRODUCT_NAME, CLIENT_NAME)
                   .write()
-                  .table(table)
+                  .table(table, queryId)
                   .format(format)
-                  .set("insert_deduplication_token", table + "-" + System.nanoTime());
+                  .set("insert_deduplication_token", queryId);
+          request.option(ClickHouseClientOption.WRITE_BUFFER_SIZE, 8192);
           CompletableFuture<ClickHouseResponse> future;
           try (ClickHousePipedOutputStream stream =
               ClickHouseDataStreamFactory.getInstance()

@@ -38,9 +38,11 @@ public interface SinkClient extends AutoCloseable {
   /**
    * The sink's RowBinary insert through a piped stream of rows {@code (id UInt64, name String,
    * amount Nullable(Int32))}: ids {@code from} to {@code from + count - 1}, name {@code
-   * name-<id>-é}, amount the id, NULL for even ids. Returns the written rows of the summary.
+   * name-<id>-é}, amount the id, NULL for even ids. {@code withDefaults}: RowBinaryWithDefaults, as
+   * the sink writes tables with defaults, into a table with two more columns left to their
+   * defaults. Returns the written rows of the summary.
    */
-  long insertRowBinary(String table, int from, int count) throws Exception;
+  long insertRowBinary(String table, int from, int count, boolean withDefaults) throws Exception;
 
   /** The sink's JSONEachRow insert through a piped stream (tables with defaults); written rows. */
   long insertJson(String table, List<String> rows) throws Exception;
