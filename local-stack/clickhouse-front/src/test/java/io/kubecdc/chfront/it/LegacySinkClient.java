@@ -13,6 +13,7 @@ import com.clickhouse.data.ClickHouseFormat;
 import com.clickhouse.data.ClickHousePipedOutputStream;
 import com.clickhouse.data.ClickHouseRecord;
 import com.clickhouse.data.format.BinaryStreamUtils;
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,10 +30,11 @@ import java.util.concurrent.TimeUnit;
  * OlderDrivers#instantiate}, so the same calls run on every version's own HTTP client. Uses only
  * the JDK and that API, since the driver's loader sees nothing else.
  *
- * <p>Like the sink, it builds a client per call with its client name and the node's credentials and
- * database from the URL, and inserts through a piped stream that the client sends as a chunked body
- * while rows are still being written. With {@code clientPerCall} false one client serves all calls,
- * so kept-alive connections are reused.
+ * <p>Like the sink (its versions that bundle clickhouse-java 0.6), it builds a client per call with
+ * its client name and the node's credentials and database from the URL, and inserts RowBinary,
+ * RowBinaryWithDefaults (tables with defaults) or JSONEachRow through a piped stream that the
+ * client sends as a chunked body while rows are still being written. With {@code clientPerCall}
+ * false one client serves all calls, so kept-alive connections are reused.
  */
 public final class LegacySinkClient implements SinkClient {
   private static final String CLIENT_NAME = "clickhouse-kafka-connect/v1.0.17";
@@ -201,7 +203,7 @@ public final class LegacySinkClient implements SinkClient {
 
   /** RowBinaryWithDefaults: 0 before a value that follows (1 would mean the column's default). */
   private static void value(ClickHousePipedOutputStream stream, boolean withDefaults)
-      throws java.io.IOException {
+      throws IOException {
     if (withDefaults) {
       BinaryStreamUtils.writeNonNull(stream);
     }
