@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "kubecdc 0.1.0",
     description = "Runs KubeCDC pipelines (PostgreSQL -> Debezium -> Kafka -> ClickHouse).",
-    subcommands = {RunCommand.class, DeleteCommand.class})
+    subcommands = {RunCommand.class, DeleteCommand.class, DevKubeletCommand.class})
 public final class KubecdcCommand implements Runnable {
   public static final int BAD_INPUT = 2;
   public static final int UNEXPECTED = 3;

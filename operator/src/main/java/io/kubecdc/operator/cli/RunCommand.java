@@ -96,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void awaitQuietly(CountDownLatch closed) {
+  static void awaitQuietly(CountDownLatch closed) {
     try {
       closed.await(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void removeHook(Thread hook) {
+  static void removeHook(Thread hook) {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {

@@ -53,6 +53,11 @@ public final class LocalWorkerLauncher implements WorkerLauncher {
     }
 
     @Override
+    public long pid() {
+      return process.pid();
+    }
+
+    @Override
     public void stop(Duration grace) {
       process.destroy();
       try {

@@ -18,6 +18,11 @@ public interface WorkerLauncher {
     /** The exit code; only meaningful once the worker is no longer alive. */
     int exitCode();
 
+    /** The process id, for a person who looks for the process; -1 when there is none (a fake). */
+    default long pid() {
+      return -1;
+    }
+
     /** SIGTERM (the worker flushes and commits), then SIGKILL after {@code grace}. */
     void stop(Duration grace);
   }

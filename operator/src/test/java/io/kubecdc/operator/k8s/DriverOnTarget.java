@@ -110,7 +110,7 @@ final class DriverOnTarget {
   void markReady(String ns, String deployment, int replicas) {
     switch (target.kind()) {
       case MOCK -> writeReadyStatus(ns, deployment, replicas);
-      case LOCAL_STACK -> FakeKubelet.markReady(client, ns, deployment, replicas, () -> true);
+      case LOCAL_STACK -> FakeKubelet.markReady(client, ns, deployment, replicas);
       case CLUSTER ->
           Assumptions.abort(
               "needs the worker pods Ready: on an outside cluster the kubelet owns pod status and"

@@ -19,6 +19,7 @@ import io.kubecdc.kubetest.TestNamespace;
 import io.kubecdc.operator.connect.ConnectClient;
 import io.kubecdc.operator.connect.ConnectorState;
 import io.kubecdc.operator.core.StackPipeline;
+import io.kubecdc.operator.dev.DevKubelet;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
@@ -31,6 +32,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -41,9 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The operator end to end, as a user runs it: on a real API server (the local stack's
  * kube-apiserver and controller manager), with JOSDK's defaults (server-side apply), the real core
  * and the real PostgreSQL, Kafka, Connect with Debezium and ClickHouse, acting as a ServiceAccount
- * bound to exactly the rules of {@code rbac-rules.yaml}. There is no kubelet: the worker runs as a
- * process from the rendered ConfigMap and {@link FakeKubelet} reports its pod Ready while its
- * {@code /readyz} answers. Every API call of the operator is recorded and held against the rules.
+ * bound to exactly the rules of {@code rbac-rules.yaml}. There is no kubelet: the {@link
+ * DevKubelet} runs each worker pod as a process from what its spec references (the rendered
+ * ConfigMap, the mounted Secret) and reports it Ready while its {@code /readyz} answers. Every API
+ * call of the operator is recorded and held against the rules.
  */
 @LocalStackTest
 class PipelineOnRealServerIT {
@@ -96,7 +101,9 @@ class PipelineOnRealServerIT {
         OperatorConfig.load(Map.of(OperatorConfig.NAMESPACES, ns, OperatorConfig.NOT_READY, "2s"));
     Operator operator =
         Operators.start(target, asOperator, config, c -> OperatorMain.defaultCore());
-    WorkerFromConfigMap worker = null;
+    DevKubelet kubelet =
+        new DevKubelet(admin, Set.of(ns), dir, StackPipeline.workerClassPath(), System.out);
+    ScheduledExecutorService kubeletLoop = Executors.newSingleThreadScheduledExecutor();
     try {
       admin.resource(environment.fixture("pipeline", CdcPipeline.class)).inNamespace(ns).create();
       CdcPipeline created = awaitPipeline(admin, ns, p -> p.getStatus() != null);
@@ -106,8 +113,12 @@ class PipelineOnRealServerIT {
       assertThat(sinkYaml)
           .doesNotContain(stack.clickhousePassword())
           .doesNotContainPattern("(?m)^http:");
-      worker = WorkerFromConfigMap.start(admin, ns, WORKLOAD, stack.clickhousePassword(), dir);
-      FakeKubelet.markReady(admin, ns, WORKLOAD, 1, worker::ready);
+      kubeletLoop.scheduleWithFixedDelay(kubelet::sync, 0, 500, TimeUnit.MILLISECONDS);
+      await()
+          .atMost(LONG)
+          .until(
+              () -> admin.apps().deployments().inNamespace(ns).withName(WORKLOAD).get(),
+              d -> FakeKubelet.showsReplicas(d, 1));
 
       CdcPipeline ready = awaitPipeline(admin, ns, PipelineOnRealServerIT::isReady);
       assertThat(ready.getStatus().getPhase()).isEqualTo(Phase.Streaming);
@@ -117,15 +128,17 @@ class PipelineOnRealServerIT {
 
       assertBatchingChangeRollsTheWorkers(admin, ns);
       assertPauseStopsConnectorAndWorkers(admin, ns);
-      worker.close();
+      await("the worker process stopped with its pod")
+          .atMost(LONG)
+          .until(() -> kubelet.workers() == 0);
 
       admin.resources(CdcPipeline.class).inNamespace(ns).withName("orders").delete();
       await().atMost(LONG).until(() -> pipeline(admin, ns) == null);
       assertTornDownPerPolicy(ready, ns);
     } finally {
-      if (worker != null) {
-        worker.close();
-      }
+      kubeletLoop.shutdownNow();
+      kubeletLoop.awaitTermination(60, TimeUnit.SECONDS);
+      kubelet.close();
       Operators.forceDelete(admin, ns);
       operator.stop();
       asOperator.close();
