@@ -173,7 +173,7 @@ final class ShopData {
   }
 
   /** Rows as text, decimals without trailing zeros, so both databases render alike. */
-  private static List<String> rows(Connection c, String sql) throws SQLException {
+  static List<String> rows(Connection c, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {

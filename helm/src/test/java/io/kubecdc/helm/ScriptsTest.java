@@ -29,7 +29,10 @@ class ScriptsTest {
             .forEach(f -> command.add(f.toString()));
       }
     }
-    assertThat(command).anyMatch(c -> c.endsWith("kind/up")).anyMatch(c -> c.endsWith("bin/demo"));
+    assertThat(command)
+        .anyMatch(c -> c.endsWith("kind/up"))
+        .anyMatch(c -> c.endsWith("bin/demo"))
+        .anyMatch(c -> c.endsWith("bin/kube-demo"));
     Process p;
     try {
       p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,6 +31,9 @@ import picocli.CommandLine.Option;
           + " as local processes and reports them Running and Ready, until interrupted."
     })
 final class DevKubeletCommand implements Callable<Integer> {
+  /** How often the pods are checked: a kubelet's status updates are about as frequent. */
+  private static final Duration PERIOD = Duration.ofSeconds(1);
+
   @Option(
       names = "--kubeconfig",
       paramLabel = "FILE",
@@ -52,19 +56,7 @@ final class DevKubeletCommand implements Callable<Integer> {
       description = "One folder per pod: volumes, worker config, log (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
-  @Option(
-      names = "--period",
-      paramLabel = "D",
-      defaultValue = "1s",
-      converter = DurationConverter.class,
-      description = "How often the pods are checked (default: ${DEFAULT-VALUE}).")
-  Duration period;
-
-  @Option(
-      names = "--worker-classpath",
-      paramLabel = "CP",
-      description = "Class path of the sink-worker (default: the class path of kubecdc).")
-  String workerClassPath;
+  @Mixin WorkerClassPathOption worker;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -72,7 +64,7 @@ final class DevKubeletCommand implements Callable<Integer> {
     System.setProperty(
         "kubecdc.logFile", stateDir.toAbsolutePath().resolve("kubecdc.log").toString());
     Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
-    String cp = workerClassPath != null ? workerClassPath : System.getProperty("java.class.path");
+    String cp = worker.classPath();
     AtomicBoolean stopping = new AtomicBoolean();
     CountDownLatch closed = new CountDownLatch(1);
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
@@ -92,7 +84,7 @@ final class DevKubeletCommand implements Callable<Integer> {
       try {
         while (!stopping.get()) {
           kubelet.sync();
-          Thread.sleep(period.toMillis());
+          Thread.sleep(PERIOD.toMillis());
         }
       } finally {
         kubelet.close();

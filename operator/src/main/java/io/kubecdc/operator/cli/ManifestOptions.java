@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,11 +45,7 @@ final class ManifestOptions {
               + " (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
-  @Option(
-      names = "--worker-classpath",
-      paramLabel = "CP",
-      description = "Class path of the sink-worker (default: the class path of kubecdc).")
-  String workerClassPath;
+  @Mixin WorkerClassPathOption worker;
 
   /** Checks the paths and points the log at the state folder; nothing else is touched. */
   RunSettings settings(Duration period, Optional<Duration> onceTimeout) {
@@ -68,8 +65,8 @@ final class ManifestOptions {
     }
     System.setProperty(
         "kubecdc.logFile", stateDir.toAbsolutePath().resolve("kubecdc.log").toString());
-    String cp = workerClassPath != null ? workerClassPath : System.getProperty("java.class.path");
-    return new RunSettings(files, secrets, stateDir, period, onceTimeout, cp, metricsPort);
+    return new RunSettings(
+        files, secrets, stateDir, period, onceTimeout, worker.classPath(), metricsPort);
   }
 
   /** A usage error of the command: exit code 2, with the message and the usage. */
