@@ -82,6 +82,7 @@ class PodVolumesTest {
 
   @Test
   void shouldRefuseAVolumeTypeItCannotMount() {
+    createSources();
     Pod pod =
         new PodBuilder(pod("ch-writer"))
             .editSpec()
