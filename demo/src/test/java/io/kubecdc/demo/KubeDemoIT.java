@@ -75,8 +75,8 @@ class KubeDemoIT {
             "INSERT INTO products (sku, title, price, attributes) VALUES"
                 + " ('SKU-NEW', 'Lamp', 49.50, '{\"color\": \"white\"}'),"
                 + " ('SKU-GONE', 'Chair', 10.00, NULL)");
-        // a delete in a table ordered by its key: order_items (orderBy [order_id, id]) and orders
-        // (partitioned by created_at) keep deleted rows, see the README's walk-through section
+        // a delete in a table ordered by its key: order_items (orderBy [order_id, id]) keeps its
+        // deleted rows live, see the README's walk-through section
         s.execute("DELETE FROM products WHERE sku = 'SKU-GONE'");
       }
       await("changes in ClickHouse")
