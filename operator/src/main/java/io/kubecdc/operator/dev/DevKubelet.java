@@ -1,17 +1,14 @@
 package io.kubecdc.operator.dev;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.kubecdc.operator.k8s.WorkloadLabels;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,13 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class DevKubelet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevKubelet.class);
 
-  /** The sink-worker pods of every pipeline: what the operator's pod templates carry. */
-  public static final String WORKER_PODS =
-      WorkloadLabels.COMPONENT + "=sink-worker," + WorkloadLabels.MANAGED_SELECTOR;
+  /** The label selector of the pods it runs. */
+  public static final String WORKER_PODS = WorkerPods.SELECTOR;
 
   static final Duration STOP_GRACE = Duration.ofSeconds(30);
   private final KubernetesClient client;
-  private final Set<String> namespaces;
+  private final WorkerPods pods;
   private final Path stateDir;
   private final String workerClassPath;
   private final PrintStream out;
@@ -50,7 +46,7 @@ public final class DevKubelet implements AutoCloseable {
       String workerClassPath,
       PrintStream out) {
     this.client = client;
-    this.namespaces = Set.copyOf(namespaces);
+    this.pods = new WorkerPods(client, namespaces);
     this.stateDir = stateDir.toAbsolutePath().normalize();
     this.workerClassPath = workerClassPath;
     this.out = out;
@@ -63,7 +59,7 @@ public final class DevKubelet implements AutoCloseable {
     Map<String, Pod> live;
     try {
       live =
-          pods().stream()
+          pods.list().stream()
               .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
               .collect(Collectors.toMap(p -> p.getMetadata().getUid(), p -> p));
     } catch (KubernetesClientException e) {
@@ -118,7 +114,7 @@ public final class DevKubelet implements AutoCloseable {
     }
     WorkerFromConfigMap w = worker.get();
     Files.writeString(dir.resolve("pid"), w.pid() + "\n");
-    String deployment = deployment(pod);
+    String deployment = pods.deployment(pod);
     out.printf(
         "no kubelet here: running the sink-worker of Deployment %s/%s as local process pid %d"
             + " (pod %s, port %d, log %s)%n",
@@ -138,41 +134,6 @@ public final class DevKubelet implements AutoCloseable {
     out.printf(
         "dev-kubelet: stopped the sink-worker of Deployment %s/%s, pid %d: %s%n",
         r.pod().getMetadata().getNamespace(), r.deployment(), r.worker().pid(), why);
-  }
-
-  /** The Deployment that owns the pod through its ReplicaSet, or the pod's own name. */
-  private String deployment(Pod pod) {
-    String ns = pod.getMetadata().getNamespace();
-    return owner(pod.getMetadata().getOwnerReferences(), "ReplicaSet")
-        .map(rs -> client.apps().replicaSets().inNamespace(ns).withName(rs).get())
-        .flatMap(rs -> owner(rs.getMetadata().getOwnerReferences(), "Deployment"))
-        .orElse(pod.getMetadata().getName());
-  }
-
-  private static Optional<String> owner(List<OwnerReference> refs, String kind) {
-    return refs == null
-        ? Optional.empty()
-        : refs.stream()
-            .filter(r -> kind.equals(r.getKind()))
-            .map(OwnerReference::getName)
-            .findFirst();
-  }
-
-  private List<Pod> pods() {
-    if (namespaces.isEmpty()) {
-      return client.pods().inAnyNamespace().withLabelSelector(WORKER_PODS).list().getItems();
-    }
-    return namespaces.stream()
-        .flatMap(
-            ns ->
-                client
-                    .pods()
-                    .inNamespace(ns)
-                    .withLabelSelector(WORKER_PODS)
-                    .list()
-                    .getItems()
-                    .stream())
-        .toList();
   }
 
   /** The worker processes running now. */
