@@ -75,9 +75,11 @@ class KubeDemoIT {
             "INSERT INTO products (sku, title, price, attributes) VALUES"
                 + " ('SKU-NEW', 'Lamp', 49.50, '{\"color\": \"white\"}'),"
                 + " ('SKU-GONE', 'Chair', 10.00, NULL)");
-        // a delete in a table ordered by its key: order_items (orderBy [order_id, id]) keeps its
-        // deleted rows live, see the README's walk-through section
         s.execute("DELETE FROM products WHERE sku = 'SKU-GONE'");
+        // order_items is ordered by [order_id, id] in ClickHouse (REPLICA IDENTITY FULL in the
+        // seed): a delete and a move to another order must leave no row under the old key
+        s.execute("DELETE FROM order_items WHERE id IN (4, 5)");
+        s.execute("UPDATE order_items SET order_id = order_id + 1 WHERE id = 6");
       }
       await("changes in ClickHouse")
           .atMost(Duration.ofMinutes(2))

@@ -45,6 +45,12 @@ public final class PgCatalogReader {
       ORDER BY array_position(i.indkey, a.attnum)
       """;
 
+  private static final String REPLICA_IDENTITY =
+      """
+      SELECT relreplident::text FROM pg_class
+      WHERE oid = to_regclass(quote_ident(?) || '.' || quote_ident(?))
+      """;
+
   private PgCatalogReader() {}
 
   /** The columns in table order; empty when the table does not exist. */
@@ -71,6 +77,16 @@ public final class PgCatalogReader {
   public static List<String> primaryKey(Connection pg, String schema, String table)
       throws SQLException {
     return query(pg, PRIMARY_KEY, schema, table, rs -> rs.getString(1));
+  }
+
+  /**
+   * pg_class.relreplident of the table: {@code d} default (the primary key), {@code f} full, {@code
+   * i} an index, {@code n} nothing; {@code d} when the table is not found.
+   */
+  public static char replicaIdentity(Connection pg, String schema, String table)
+      throws SQLException {
+    List<String> found = query(pg, REPLICA_IDENTITY, schema, table, rs -> rs.getString(1));
+    return found.isEmpty() ? 'd' : found.get(0).charAt(0);
   }
 
   private interface Row<T> {

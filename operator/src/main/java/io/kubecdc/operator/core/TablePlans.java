@@ -116,6 +116,8 @@ public final class TablePlans {
           // REPLICA IDENTITY FULL without a key: every column identifies the row
           keys = columns.stream().map(ColumnSpec::name).toList();
           orderBy = t.getOrderBy().isEmpty() ? keys : orderBy;
+        } else if (!keys.containsAll(orderBy)) {
+          keys = sortingKeyWithFullIdentity(pg, name, keys, orderBy);
         }
         TablePlan plan =
             new TablePlan(
@@ -149,6 +151,33 @@ public final class TablePlans {
         plans,
         workers,
         excludes.isEmpty() ? Optional.empty() : Optional.of(String.join(",", excludes)));
+  }
+
+  /**
+   * ClickHouse collapses the versions of a row by its ORDER BY, so an {@code orderBy} with columns
+   * beyond the primary key makes those columns part of the row's identity there. Two things then
+   * need the whole old row, which PostgreSQL only sends with REPLICA IDENTITY FULL: a delete (with
+   * the default identity its event has the key alone, the other sorting columns would get their
+   * defaults and the tombstone would land under another sorting key, leaving the row live), and an
+   * update that changes a sorting column (the worker turns it into a delete of the old image and a
+   * write of the new one, as for a key change: it needs the old image). The worker is given the
+   * sorting key as its key columns for that.
+   */
+  private static List<String> sortingKeyWithFullIdentity(
+      Connection pg, TableName name, List<String> keys, List<String> orderBy)
+      throws SQLException, PlanException {
+    char identity = PgCatalogReader.replicaIdentity(pg, name.schema(), name.table());
+    if (identity != 'f') {
+      List<String> extra = orderBy.stream().filter(c -> !keys.contains(c)).toList();
+      throw new PlanException(
+          "ReplicaIdentityFullRequired",
+          ("%s: orderBy %s has columns beyond the primary key %s (%s), so ClickHouse identifies a"
+                  + " row by them too, and its deletes and the updates of those columns need the"
+                  + " whole old row. Run ALTER TABLE %s REPLICA IDENTITY FULL; or leave them out"
+                  + " of orderBy")
+              .formatted(name, orderBy, keys, String.join(", ", extra), name.quoted()));
+    }
+    return orderBy;
   }
 
   private static Map<String, String> topicConfig(TopicSettings t, PipelineNames names) {
