@@ -22,6 +22,7 @@ public final class TableSink {
   private final String label;
   private final SinkContext ctx;
   private final ToastResolver toast;
+  private final ColumnWidening widening;
   private final List<SourceRef> refs = new ArrayList<>();
   private TableBatch batch;
   private volatile TableBatch spare;
@@ -32,6 +33,7 @@ public final class TableSink {
     this.label = layout.database() + "." + layout.table();
     this.ctx = ctx;
     this.batch = ctx.codec().batches().create(layout);
+    this.widening = new ColumnWidening(label);
     this.toast =
         new ToastResolver(
             label,
@@ -65,6 +67,10 @@ public final class TableSink {
 
   private void write(ChangeEvent.Row row, SourceRef ref) {
     List<ColumnSpec> missing = batch.missingColumns(row);
+    List<ColumnSpec> wider = widening.of(row.schema(), batch.layout());
+    if (!wider.isEmpty()) {
+      widen(wider);
+    }
     if (!missing.isEmpty() && !evolve(missing, ref)) {
       return;
     }
@@ -104,6 +110,29 @@ public final class TableSink {
     ctx.metrics().schemaChange(label, added.size());
     log.info("event=columns_added table={} columns={}", label, added);
     return true;
+  }
+
+  /**
+   * Flushes the rows encoded for the old types, changes the columns, and switches to a batch of the
+   * new types. A refused change is logged and not tried again: the column keeps its type, and the
+   * rows go on as before (a value that does not fit is dead-lettered when it is encoded).
+   */
+  private void widen(List<ColumnSpec> wider) {
+    flush();
+    TableLayout layout = batch.layout();
+    String sql = ctx.codec().schema().modifyColumns(layout, wider);
+    try {
+      ctx.retrier().run("widen columns of " + label, () -> ctx.gateway().execute(sql));
+    } catch (ClickHouseRejectedException e) {
+      ctx.metrics().error("schema_change");
+      widening.refused(wider);
+      log.warn(
+          "event=widening_refused table={} columns={} error=\"{}\"", label, wider, e.getMessage());
+      return;
+    }
+    batch = ctx.codec().batches().create(layout.withTypes(wider));
+    ctx.metrics().schemaChange(label, wider.size());
+    log.info("event=columns_widened table={} columns={}", label, wider);
   }
 
   public void truncate(ChangeEvent.Truncate truncate, SourceRef ref) {
