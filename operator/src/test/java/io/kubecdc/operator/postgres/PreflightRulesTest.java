@@ -118,6 +118,43 @@ class PreflightRulesTest {
   }
 
   @Test
+  void shouldReportATableDroppedWhileThePipelineRunsAndJudgeTheOthersAlone() {
+    SlotFacts slot = new SlotFacts(NAMES.slot(), true, "reserved", 0, "pgoutput");
+    TableFacts gone = TableFacts.missing(TableName.parse("public.customers"));
+    SourceFacts f = withSlot(slot);
+    SourceFacts dropped =
+        new SourceFacts(
+            f.user(),
+            f.database(),
+            f.serverVersion(),
+            f.walLevel(),
+            f.superuser(),
+            f.replication(),
+            f.maxReplicationSlots(),
+            f.usedReplicationSlots(),
+            f.inactiveSlots(),
+            f.slot(),
+            f.publicationExists(),
+            List.of(keyed(ORDERS), gone));
+
+    PartState s = rules.evaluate(dropped, NAMES);
+
+    assertThat(s.health()).isEqualTo(Health.DEGRADED);
+    assertThat(s.reason()).isEqualTo("SourceTableMissing");
+    assertThat(s.message())
+        .contains("public.customers no longer in database shop", "the other tables stream on")
+        .doesNotContain("public.orders");
+  }
+
+  @Test
+  void shouldRefuseAMissingTableBeforeTheFirstStart() {
+    TableFacts gone = TableFacts.missing(TableName.parse("public.customers"));
+    PartState s = rules.evaluate(facts("logical", true, List.of(keyed(ORDERS), gone)), NAMES);
+    assertThat(s.health()).isEqualTo(Health.FAILED);
+    assertThat(s.reason()).isEqualTo("TableNotFound");
+  }
+
+  @Test
   void shouldListInactiveSlotsWhenNoneIsFree() {
     SourceFacts full =
         new SourceFacts(
