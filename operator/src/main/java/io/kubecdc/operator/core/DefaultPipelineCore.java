@@ -128,7 +128,7 @@ public final class DefaultPipelineCore implements PipelineCore {
     changes.retire(connector.changes().removed(), admin, t -> dropTables(request, t));
     Set<TableName> snapshotting = changes.snapshotting(admin);
     List<TableStatus> tables = tableStatus(admin, request, snapshotting, source.missing());
-    deadLetters.count(request.environment().getKafka(), names.deadLetterTopic(), tables);
+    deadLetters.count(admin, request.environment().getKafka(), names.deadLetterTopic(), tables);
     Optional<String> worker = Optional.of(workerConfig.render(request, planned.workerTables()));
     Observation obs =
         Observation.of(parts).paused(spec.isPaused()).snapshotting(!snapshotting.isEmpty());

@@ -9,6 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -38,36 +44,80 @@ public final class DeadLetterCounts {
     final Map<String, Long> perSource = new HashMap<>();
   }
 
-  /** Sets {@code deadLetters} of each table (0 when none) from {@code topic}. */
-  public void count(KafkaConnection kafka, String topic, List<TableStatus> tables) {
+  /**
+   * Sets {@code deadLetters} of each table (0 when none) from {@code topic}. The end offsets are
+   * asked through the caller's admin client first: a consumer is opened only when the topic holds
+   * records not counted yet, so an idle reconcile costs one request.
+   */
+  public void count(Admin admin, KafkaConnection kafka, String topic, List<TableStatus> tables) {
     Tally tally =
         tallies.computeIfAbsent(kafka.getBootstrapServers() + "/" + topic, k -> new Tally());
     Map<String, Long> counts;
     synchronized (tally) {
       try {
-        Map<TopicPartition, Long> reached =
-            TopicScan.read(
-                client(kafka),
-                topic,
-                tally.positions,
-                timeout,
-                r -> {
-                  Header source = r.headers().lastHeader(DeadLetters.SOURCE_TOPIC);
-                  if (source != null) {
-                    tally.perSource.merge(
-                        new String(source.value(), StandardCharsets.UTF_8), 1L, Long::sum);
-                  }
-                });
-        tally.positions.putAll(reached);
+        if (!nothingNew(admin, topic, tally)) {
+          Map<String, Long> seen = new HashMap<>();
+          Map<TopicPartition, Long> reached =
+              TopicScan.read(
+                  client(kafka),
+                  topic,
+                  tally.positions,
+                  timeout,
+                  r -> {
+                    Header source = r.headers().lastHeader(DeadLetters.SOURCE_TOPIC);
+                    if (source != null) {
+                      seen.merge(new String(source.value(), StandardCharsets.UTF_8), 1L, Long::sum);
+                    }
+                  });
+          // only a complete read counts, so that no record is counted twice
+          seen.forEach((source, n) -> tally.perSource.merge(source, n, Long::sum));
+          tally.positions.putAll(reached);
+        }
       } catch (RuntimeException e) {
         LOG.warn("event=dead_letters_unknown topic={} error=\"{}\"", topic, e.getMessage());
         return;
       }
       counts = Map.copyOf(tally.perSource);
     }
+    set(tables, counts);
+  }
+
+  private static void set(List<TableStatus> tables, Map<String, Long> counts) {
     for (TableStatus t : tables) {
       t.setDeadLetters(counts.getOrDefault(t.getTopic(), 0L));
     }
+  }
+
+  /** Whether every partition ends where the tally stopped (the first time: the topic is empty). */
+  private boolean nothingNew(Admin admin, String topic, Tally tally) {
+    Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
+    if (tally.positions.isEmpty()) {
+      ask.put(new TopicPartition(topic, 0), OffsetSpec.latest());
+    } else {
+      tally.positions.keySet().forEach(p -> ask.put(p, OffsetSpec.latest()));
+    }
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends;
+    try {
+      ends = admin.listOffsets(ask).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      return false; // the consumer's read says what is wrong
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the end of " + topic, e);
+    }
+    if (tally.positions.isEmpty()) {
+      // one partition, as the operator creates it; more are found by the consumer's read
+      return ends.size() == 1 && ends.values().iterator().next().offset() == 0;
+    }
+    if (ends.entrySet().stream()
+        .anyMatch(e -> e.getValue().offset() < tally.positions.get(e.getKey()))) {
+      // the topic was deleted and created again: count it afresh
+      tally.positions.clear();
+      tally.perSource.clear();
+      return false;
+    }
+    return ends.entrySet().stream()
+        .allMatch(e -> e.getValue().offset() == tally.positions.get(e.getKey()));
   }
 
   private Map<String, Object> client(KafkaConnection kafka) {
