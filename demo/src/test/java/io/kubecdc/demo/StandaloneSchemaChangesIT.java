@@ -3,21 +3,12 @@ package io.kubecdc.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kubecdc.operator.standalone.RunLoop;
-import io.kubecdc.operator.standalone.RunSettings;
-import io.kubecdc.operator.standalone.Standalone;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -37,40 +28,13 @@ class StandaloneSchemaChangesIT {
 
   @Test
   void shouldShowWhatTheSchemaChangesDidWhileRunning(StackEndpoints stack) throws Exception {
-    Path repoRoot = Path.of("").toAbsolutePath().getParent();
-    Path worker = repoRoot.resolve("sink-worker/target");
-    LocalExample.render(repoRoot, stack, state);
-    RunSettings settings =
-        new RunSettings(
-            List.of(
-                state.resolve("environment.yaml"),
-                repoRoot.resolve("examples/local/pipeline.yaml")),
-            stack.secrets(),
-            state,
-            Duration.ofSeconds(2),
-            Optional.empty(),
-            worker.resolve("classes") + File.pathSeparator + worker.resolve("lib") + "/*",
-            OptionalInt.empty());
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    PrintStream log = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    Standalone.delete(settings, log); // what an earlier run of the same example left
-    new ShopData(stack).createSource(20, 50);
-    try (RunLoop loop = Standalone.runLoop(settings, log)) {
-      Thread runner =
-          new Thread(
-              () -> {
-                try {
-                  loop.run();
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "standalone-run");
-      runner.start();
+    try (BackgroundRun run = new BackgroundRun(stack, state, OptionalInt.empty())) {
+      new ShopData(stack).createSource(20, 50);
+      run.start();
       await()
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> text(printed).contains("Ready=True"));
+          .until(() -> run.printed().contains("Ready=True"));
 
       try (Connection pg = ShopData.postgres(stack)) {
         exec(
@@ -116,8 +80,8 @@ class StandaloneSchemaChangesIT {
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> ORDERS_DEAD_LETTER.matcher(text(printed)).find());
-      assertThat(text(printed))
+          .until(() -> ORDERS_DEAD_LETTER.matcher(run.printed()).find());
+      assertThat(run.printed())
           .contains("IncompatibleSchemaChange")
           .contains("orders.customer_id: Int64 -> String")
           .contains("orders.status no longer in the source (dropped or renamed)");
@@ -128,18 +92,10 @@ class StandaloneSchemaChangesIT {
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> text(printed).contains("SourceTableMissing"));
-      assertThat(text(printed)).contains("shop.customers no longer in database");
-      loop.stop();
-      runner.join(30_000);
-    } finally {
-      System.out.println(text(printed));
-      Standalone.delete(settings, log);
+          .until(() -> run.printed().contains("SourceTableMissing"));
+      assertThat(run.printed()).contains("shop.customers no longer in database");
+      System.out.println(run.printed());
     }
-  }
-
-  private static String text(ByteArrayOutputStream printed) {
-    return printed.toString(StandardCharsets.UTF_8);
   }
 
   private static void exec(Connection c, String... statements) throws Exception {

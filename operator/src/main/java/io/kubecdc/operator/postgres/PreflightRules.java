@@ -40,7 +40,7 @@ public final class PreflightRules {
     if (missing.isEmpty() || f.slot().isEmpty() || missing.size() == f.tables().size()) {
       return evaluateAll(f, names);
     }
-    PartState rest = evaluateAll(withTables(f, only(f, TableFacts::exists)), names);
+    PartState rest = evaluateAll(f.withTables(only(f, TableFacts::exists)), names);
     if (rest.health() != Health.READY && rest.health() != Health.DEGRADED) {
       return rest;
     }
@@ -53,22 +53,6 @@ public final class PreflightRules {
             + " topic and ClickHouse table keep what arrived, the other tables stream on. Remove it"
             + " from spec.source.tables"
             + (rest.health() == Health.DEGRADED ? "; " + rest.message() : ""));
-  }
-
-  private static SourceFacts withTables(SourceFacts f, List<TableFacts> tables) {
-    return new SourceFacts(
-        f.user(),
-        f.database(),
-        f.serverVersion(),
-        f.walLevel(),
-        f.superuser(),
-        f.replication(),
-        f.maxReplicationSlots(),
-        f.usedReplicationSlots(),
-        f.inactiveSlots(),
-        f.slot(),
-        f.publicationExists(),
-        tables);
   }
 
   private PartState evaluateAll(SourceFacts f, PipelineNames names) {

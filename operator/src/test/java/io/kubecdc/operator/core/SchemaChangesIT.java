@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,8 +118,7 @@ class SchemaChangesIT {
           .isEqualTo("ConnectorRunning");
       String config = dropped.workerConfig().orElseThrow();
       assertThat(config).doesNotContain(id + ".customers");
-      worker.destroy();
-      worker.waitFor(60, TimeUnit.SECONDS);
+      StackPipeline.stop(worker);
       worker = pipeline.startWorker(config);
       pg("INSERT INTO " + id + ".orders VALUES (5, 5, 5.0, 'fifth', NULL)");
       awaitOrders(
@@ -187,10 +185,7 @@ class SchemaChangesIT {
 
   @AfterEach
   void cleanUp() throws Exception {
-    if (worker != null) {
-      worker.destroy();
-      worker.waitFor(60, TimeUnit.SECONDS);
-    }
+    StackPipeline.stop(worker);
     if (core == null) {
       return;
     }

@@ -131,6 +131,14 @@ public final class StackPipeline {
     return pb.start();
   }
 
+  /** Stops a worker started by {@link #startWorker} (SIGTERM: it flushes and commits first). */
+  static void stop(Process worker) throws InterruptedException {
+    if (worker != null) {
+      worker.destroy();
+      worker.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
   /** The class path of this build's sink-worker: its classes and the libraries its build copies. */
   public static String workerClassPath() {
     Path module =

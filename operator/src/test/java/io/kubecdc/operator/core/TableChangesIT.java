@@ -198,10 +198,7 @@ class TableChangesIT {
 
   @AfterEach
   void cleanUp() throws Exception {
-    if (worker != null) {
-      worker.destroy();
-      worker.waitFor(60, TimeUnit.SECONDS);
-    }
+    StackPipeline.stop(worker);
     if (core == null) {
       return;
     }
@@ -233,8 +230,7 @@ class TableChangesIT {
   }
 
   private void restartWorker(String yaml) throws Exception {
-    worker.destroy();
-    worker.waitFor(60, TimeUnit.SECONDS);
+    StackPipeline.stop(worker);
     worker = pipeline.startWorker(yaml);
   }
 

@@ -121,21 +121,7 @@ class PreflightRulesTest {
   void shouldReportATableDroppedWhileThePipelineRunsAndJudgeTheOthersAlone() {
     SlotFacts slot = new SlotFacts(NAMES.slot(), true, "reserved", 0, "pgoutput");
     TableFacts gone = TableFacts.missing(TableName.parse("public.customers"));
-    SourceFacts f = withSlot(slot);
-    SourceFacts dropped =
-        new SourceFacts(
-            f.user(),
-            f.database(),
-            f.serverVersion(),
-            f.walLevel(),
-            f.superuser(),
-            f.replication(),
-            f.maxReplicationSlots(),
-            f.usedReplicationSlots(),
-            f.inactiveSlots(),
-            f.slot(),
-            f.publicationExists(),
-            List.of(keyed(ORDERS), gone));
+    SourceFacts dropped = withSlot(slot).withTables(List.of(keyed(ORDERS), gone));
 
     PartState s = rules.evaluate(dropped, NAMES);
 

@@ -100,14 +100,11 @@ public final class TableSink {
     TableLayout layout = batch.layout();
     String sql = ctx.codec().schema().addColumns(layout, added);
     try {
-      ctx.retrier().run("add columns to " + label, () -> ctx.gateway().execute(sql));
+      alter("add columns to ", sql, layout.withColumns(added), added.size());
     } catch (ClickHouseRejectedException e) {
-      ctx.metrics().error("schema_change");
       ctx.deadLetters().send(ref, "schema_change", e.getMessage());
       return false;
     }
-    batch = ctx.codec().batches().create(layout.withColumns(added));
-    ctx.metrics().schemaChange(label, added.size());
     log.info("event=columns_added table={} columns={}", label, added);
     return true;
   }
@@ -122,17 +119,26 @@ public final class TableSink {
     TableLayout layout = batch.layout();
     String sql = ctx.codec().schema().modifyColumns(layout, wider);
     try {
-      ctx.retrier().run("widen columns of " + label, () -> ctx.gateway().execute(sql));
+      alter("widen columns of ", sql, layout.withTypes(wider), wider.size());
     } catch (ClickHouseRejectedException e) {
-      ctx.metrics().error("schema_change");
       widening.refused(wider);
       log.warn(
           "event=widening_refused table={} columns={} error=\"{}\"", label, wider, e.getMessage());
       return;
     }
-    batch = ctx.codec().batches().create(layout.withTypes(wider));
-    ctx.metrics().schemaChange(label, wider.size());
     log.info("event=columns_widened table={} columns={}", label, wider);
+  }
+
+  /** Runs one ALTER (retried while ClickHouse is away) and switches to a batch of {@code next}. */
+  private void alter(String what, String sql, TableLayout next, int columns) {
+    try {
+      ctx.retrier().run(what + label, () -> ctx.gateway().execute(sql));
+    } catch (ClickHouseRejectedException e) {
+      ctx.metrics().error("schema_change");
+      throw e;
+    }
+    batch = ctx.codec().batches().create(next);
+    ctx.metrics().schemaChange(label, columns);
   }
 
   public void truncate(ChangeEvent.Truncate truncate, SourceRef ref) {
