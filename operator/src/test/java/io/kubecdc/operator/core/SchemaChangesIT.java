@@ -166,17 +166,7 @@ class SchemaChangesIT {
   }
 
   private void awaitOrders(ClientV2Gateway ch, String... expected) {
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        StackPipeline.rows(
-                            ch,
-                            "SELECT id, qty, price, note, code FROM `"
-                                + id
-                                + "`.orders FINAL WHERE _deleted = 0 ORDER BY id"))
-                    .containsExactly(expected));
+    pipeline.awaitLiveRows(ch, "orders", "id, qty, price, note, code", expected);
   }
 
   private void pg(String sql) throws Exception {

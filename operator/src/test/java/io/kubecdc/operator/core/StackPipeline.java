@@ -161,6 +161,28 @@ public final class StackPipeline {
     return out;
   }
 
+  /**
+   * Waits until the live rows ({@code FINAL}, not deleted) of ClickHouse table {@code id.table},
+   * ordered by {@code id}, are {@code expected}, each as its {@code columns} joined by {@code |}.
+   */
+  void awaitLiveRows(ClientV2Gateway ch, String table, String columns, String... expected) {
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () ->
+                org.assertj.core.api.Assertions.assertThat(
+                        rows(
+                            ch,
+                            "SELECT "
+                                + columns
+                                + " FROM `"
+                                + id
+                                + "`.`"
+                                + table
+                                + "` FINAL WHERE _deleted = 0 ORDER BY id"))
+                    .containsExactly(expected));
+  }
+
   /** Runs one PostgreSQL statement as the stack's superuser. */
   public void pg(String sql) throws Exception {
     try (Connection c =

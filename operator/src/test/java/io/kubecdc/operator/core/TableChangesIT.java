@@ -235,21 +235,7 @@ class TableChangesIT {
   }
 
   private void awaitRows(ClientV2Gateway ch, String table, String columns, String... expected) {
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        StackPipeline.rows(
-                            ch,
-                            "SELECT "
-                                + columns
-                                + " FROM `"
-                                + id
-                                + "`.`"
-                                + table
-                                + "` FINAL WHERE _deleted = 0 ORDER BY id"))
-                    .containsExactly(expected));
+    pipeline.awaitLiveRows(ch, table, columns, expected);
   }
 
   private String pgValue(String sql) throws Exception {
