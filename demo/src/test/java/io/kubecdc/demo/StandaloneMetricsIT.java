@@ -5,23 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubecdc.operator.standalone.RunLoop;
-import io.kubecdc.operator.standalone.RunSettings;
-import io.kubecdc.operator.standalone.Standalone;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,38 +35,12 @@ class StandaloneMetricsIT {
 
   @Test
   void shouldExportEveryMetricTheDashboardAndTheAlertsQuery(StackEndpoints stack) throws Exception {
-    Path repoRoot = Path.of("").toAbsolutePath().getParent();
-    Path worker = repoRoot.resolve("sink-worker/target");
-    LocalExample.render(repoRoot, stack, state);
-    RunSettings settings =
-        new RunSettings(
-            List.of(
-                state.resolve("environment.yaml"),
-                repoRoot.resolve("examples/local/pipeline.yaml")),
-            stack.secrets(),
-            state,
-            Duration.ofSeconds(2),
-            Optional.empty(),
-            worker.resolve("classes") + File.pathSeparator + worker.resolve("lib") + "/*",
-            OptionalInt.of(0));
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    PrintStream log = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    Standalone.delete(settings, log); // what an earlier run of the same example left
-    new ShopData(stack).createSource(20, 50);
-    try (RunLoop loop = Standalone.runLoop(settings, log)) {
-      Thread runner =
-          new Thread(
-              () -> {
-                try {
-                  loop.run();
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "standalone-run");
-      runner.start();
+    Path repoRoot = BackgroundRun.repoRoot();
+    try (BackgroundRun run = new BackgroundRun(stack, state, OptionalInt.of(0))) {
+      new ShopData(stack).createSource(20, 50);
+      RunLoop loop = run.start();
       String runMetrics = "http://127.0.0.1:" + loop.metricsPort().getAsInt() + "/metrics";
-      String workerMetrics = workerUrl(printed.toString(StandardCharsets.UTF_8));
+      String workerMetrics = workerUrl(run.printed());
 
       await()
           .atMost(Duration.ofMinutes(2))
@@ -86,8 +52,7 @@ class StandaloneMetricsIT {
                               "kubecdc_pipeline_ready{namespace=\"dev\",pipeline=\"shop\"} 1.0")
                       && get(workerMetrics).contains("kubecdc_sink_rows_written_total"));
       String exported = get(runMetrics) + get(workerMetrics);
-      loop.stop();
-      runner.join(30_000);
+      run.stop();
 
       Set<String> queried = new TreeSet<>();
       String dashboard =
@@ -109,8 +74,6 @@ class StandaloneMetricsIT {
       assertThat(exported)
           .contains("kubecdc_pipeline_table_lag_records{namespace=\"dev\",pipeline=\"shop\"")
           .contains("kubecdc_pipeline_slot_retained_wal_bytes{namespace=\"dev\",pipeline=\"shop\"");
-    } finally {
-      Standalone.delete(settings, log);
     }
   }
 

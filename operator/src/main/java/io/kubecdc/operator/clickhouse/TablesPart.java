@@ -11,7 +11,6 @@ import io.kubecdc.sink.clickhouse.SqlLiterals;
 import io.kubecdc.sink.table.ColumnSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,8 +18,9 @@ import java.util.stream.Collectors;
  * The tables part: the database and one table per source table, created from the source catalog
  * before the connector starts. An existing table gets the source columns it lacks (the same {@code
  * ADD COLUMN IF NOT EXISTS} with the same type the worker uses for schema evolution, so the two
- * never fight); a column whose type differs is reported, never altered in place: rebuilding a table
- * is what raising {@code checkpoint.version} is for.
+ * never fight); other differences are sorted by {@link SchemaDrift}: a widening is the worker's,
+ * anything else is reported as {@code IncompatibleSchemaChange} and never applied: rebuilding a
+ * table is what raising {@code checkpoint.version} is for.
  */
 public final class TablesPart {
   private final ClickHouseGateway clickhouse;
@@ -34,7 +34,8 @@ public final class TablesPart {
       clickhouse.execute(TableDdl.createDatabase(database, cluster));
       List<String> created = new ArrayList<>();
       List<String> grown = new ArrayList<>();
-      List<String> differ = new ArrayList<>();
+      List<String> pending = new ArrayList<>();
+      List<String> incompatible = new ArrayList<>();
       for (TablePlan p : plans) {
         if (!exists(p)) {
           clickhouse.execute(TableDdl.createTable(p, cluster));
@@ -42,31 +43,24 @@ public final class TablesPart {
           continue;
         }
         List<ColumnSpec> existing = clickhouse.columns(p.database(), p.table());
-        Map<String, String> have =
-            existing.stream()
-                .collect(Collectors.toMap(ColumnSpec::name, ColumnSpec::type, (a, b) -> a));
-        List<ColumnSpec> missing =
-            p.columns().stream().filter(c -> !have.containsKey(c.name())).toList();
-        if (!missing.isEmpty()) {
-          clickhouse.execute(TableDdl.addColumns(p, existing, missing, cluster));
-          grown.add(p.table() + " (" + names(missing, ColumnSpec::name) + ")");
+        SchemaDrift drift = SchemaDrift.compare(p, existing);
+        if (!drift.missing().isEmpty()) {
+          clickhouse.execute(TableDdl.addColumns(p, existing, drift.missing(), cluster));
+          grown.add(p.table() + " (" + names(drift.missing(), ColumnSpec::name) + ")");
         }
-        for (ColumnSpec c : p.columns()) {
-          String actual = have.get(c.name());
-          if (actual != null && !actual.equals(c.type())) {
-            differ.add(
-                "%s.%s is %s in ClickHouse, the source maps to %s"
-                    .formatted(p.table(), c.name(), actual, c.type()));
-          }
-        }
+        drift.pending().forEach(d -> pending.add(p.table() + "." + d));
+        drift.incompatible().forEach(d -> incompatible.add(p.table() + "." + d));
       }
-      if (!differ.isEmpty()) {
+      if (!incompatible.isEmpty()) {
         return new PartState(
             Part.TABLES,
             Health.DEGRADED,
-            "ColumnTypeDiffers",
-            String.join("; ", differ)
-                + ": values are converted on insert; raise spec.checkpoint.version to rebuild");
+            "IncompatibleSchemaChange",
+            "the source changed in a way ClickHouse cannot follow in place: "
+                + String.join("; ", incompatible)
+                + ". Rows go on streaming; a value that does not fit its column goes to the"
+                + " dead-letter topic (status.tables[].deadLetters); raise spec.checkpoint.version"
+                + " to rebuild the table(s) from the topics");
       }
       StringBuilder m = new StringBuilder(plans.size() + " table(s) in " + database);
       if (!created.isEmpty()) {
@@ -74,6 +68,10 @@ public final class TablesPart {
       }
       if (!grown.isEmpty()) {
         m.append("; columns added: ").append(String.join(", ", grown));
+      }
+      if (!pending.isEmpty()) {
+        m.append("; widened by the sink-worker at the first row of the new type: ")
+            .append(String.join(", ", pending));
       }
       return PartState.ready(Part.TABLES, "TablesReady", m.toString());
     } catch (ClickHouseUnavailableException e) {

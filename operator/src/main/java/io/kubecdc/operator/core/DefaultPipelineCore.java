@@ -18,6 +18,7 @@ import io.kubecdc.operator.connect.ConnectorConfig;
 import io.kubecdc.operator.connect.ConnectorPart;
 import io.kubecdc.operator.connect.ConnectorState;
 import io.kubecdc.operator.connect.RestartBackoff;
+import io.kubecdc.operator.kafka.DeadLetterCounts;
 import io.kubecdc.operator.kafka.KafkaAdmins;
 import io.kubecdc.operator.kafka.KafkaTeardown;
 import io.kubecdc.operator.kafka.LagReader;
@@ -65,6 +66,7 @@ public final class DefaultPipelineCore implements PipelineCore {
   private final SourcePreflight preflight;
   private final RestartBackoff restarts = RestartBackoff.defaults();
   private final WorkerConfigRenderer workerConfig;
+  private final DeadLetterCounts deadLetters = new DeadLetterCounts(TIMEOUT);
   private final SharedClients<Admin> admins = new SharedClients<>("kafka-admin", CLIENT_IDLE);
   private final SharedClients<ClientV2Gateway> clickhouses =
       new SharedClients<>("clickhouse", CLIENT_IDLE);
@@ -93,7 +95,7 @@ public final class DefaultPipelineCore implements PipelineCore {
     }
     TablePlans.Planned planned;
     try {
-      planned = TablePlans.plan(postgres, endpoint, request);
+      planned = TablePlans.plan(postgres, endpoint, request, source.missing());
     } catch (TablePlans.PlanException e) {
       parts.set(0, PartState.failed(source.state().part(), e.reason(), e.getMessage()));
       return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
@@ -125,7 +127,8 @@ public final class DefaultPipelineCore implements PipelineCore {
     parts.add(connector.state());
     changes.retire(connector.changes().removed(), admin, t -> dropTables(request, t));
     Set<TableName> snapshotting = changes.snapshotting(admin);
-    List<TableStatus> tables = tableStatus(admin, request, planned, snapshotting);
+    List<TableStatus> tables = tableStatus(admin, request, snapshotting, source.missing());
+    deadLetters.count(admin, request.environment().getKafka(), names.deadLetterTopic(), tables);
     Optional<String> worker = Optional.of(workerConfig.render(request, planned.workerTables()));
     Observation obs =
         Observation.of(parts).paused(spec.isPaused()).snapshotting(!snapshotting.isEmpty());
@@ -200,16 +203,15 @@ public final class DefaultPipelineCore implements PipelineCore {
   }
 
   private List<TableStatus> tableStatus(
-      Admin admin, PipelineRequest request, TablePlans.Planned planned, Set<TableName> backfills) {
+      Admin admin, PipelineRequest request, Set<TableName> backfills, Set<TableName> missing) {
+    List<String> topics = TablePlans.topicNames(request);
     Map<String, Long> lag;
     try {
       lag =
           new LagReader(admin, TIMEOUT)
               .lag(
                   request.names().consumerGroup(request.spec().getCheckpoint().getVersion()),
-                  planned.workerTables().stream()
-                      .map(WorkerConfigRenderer.WorkerTable::topic)
-                      .toList());
+                  topics);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -221,18 +223,22 @@ public final class DefaultPipelineCore implements PipelineCore {
       lag = Map.of();
     }
     List<TableStatus> out = new ArrayList<>();
-    for (int i = 0; i < planned.workerTables().size(); i++) {
-      var w = planned.workerTables().get(i);
+    var specTables = request.spec().getSource().getTables();
+    for (int i = 0; i < specTables.size(); i++) {
       TableStatus s = new TableStatus();
-      String name = request.spec().getSource().getTables().get(i).getName();
+      String name = specTables.get(i).getName();
+      TableName table = TableName.parse(name);
       s.setName(name);
       s.setPhase(
-          backfills.contains(TableName.parse(name))
-              ? TablePhase.Snapshotting
-              : TablePhase.Streaming);
-      s.setTopic(w.topic());
-      s.setClickhouseTable(w.plan().database() + "." + w.plan().table());
-      s.setLag(lag.get(w.topic()));
+          missing.contains(table)
+              ? TablePhase.SourceTableMissing
+              : backfills.contains(table) ? TablePhase.Snapshotting : TablePhase.Streaming);
+      s.setTopic(topics.get(i));
+      s.setClickhouseTable(
+          request.spec().getClickhouse().getDatabase()
+              + "."
+              + TablePlans.targetName(specTables.get(i)));
+      s.setLag(lag.get(topics.get(i)));
       out.add(s);
     }
     return out;

@@ -68,8 +68,15 @@ public final class TablePlans {
         .toList();
   }
 
+  /**
+   * @param missing tables dropped at the source: their topics stay, nothing else is planned for
+   *     them (no catalog to read; their ClickHouse tables are left as they are)
+   */
   static Planned plan(
-      PostgresConnections postgres, SourceEndpoint endpoint, PipelineRequest request)
+      PostgresConnections postgres,
+      SourceEndpoint endpoint,
+      PipelineRequest request,
+      java.util.Set<TableName> missing)
       throws PlanException {
     PipelineNames names = request.names();
     CdcPipelineSpec spec = request.spec();
@@ -93,6 +100,10 @@ public final class TablePlans {
               "%s and %s would share topic %s (Debezium replaces characters outside [A-Za-z0-9._-]"
                       .formatted(other, name, topic)
                   + " with '_'): capture one of them in another pipeline");
+        }
+        topics.add(new TopicSpec(topic, spec.getTopics().getPartitions(), rf, topicConfig));
+        if (missing.contains(name)) {
+          continue;
         }
         SourceCatalogCheck.TableReport report =
             SourceCatalogCheck.check(
@@ -129,7 +140,6 @@ public final class TablePlans {
                 t.getTtl());
         plans.add(plan);
         workers.add(new WorkerConfigRenderer.WorkerTable(topic, plan, keys));
-        topics.add(new TopicSpec(topic, spec.getTopics().getPartitions(), rf, topicConfig));
         excludes.addAll(report.connectorColumnExcludes());
       }
     } catch (SQLException e) {

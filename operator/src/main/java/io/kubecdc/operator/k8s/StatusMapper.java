@@ -46,7 +46,7 @@ public final class StatusMapper {
         tablesReady
             ? tables.stream()
                 .filter(t -> t.getTopic() != null && t.getClickhouseTable() != null)
-                .filter(t -> t.getPhase() != TablePhase.Snapshotting)
+                .filter(t -> t.getPhase() == null || t.getPhase() == TablePhase.Streaming)
                 .count()
             : 0;
     status.setTablesReady(streaming + "/" + declaredTables);

@@ -1,5 +1,6 @@
 package io.kubecdc.operator.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,14 +12,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -91,32 +89,17 @@ public final class SignalTopics {
 
   /** Every record value in the topic, oldest first; none when the topic does not exist. */
   public List<String> values(String topic) {
-    Map<String, Object> c = new HashMap<>(client);
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    // reading must not create the topic when the pipeline has none yet
-    c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     List<String> out = new ArrayList<>();
-    try (var consumer =
-        new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, timeout).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("cannot read topic " + topic + " to its end in time");
-        }
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+    TopicScan.read(
+        client,
+        topic,
+        Map.of(),
+        timeout,
+        r -> {
           if (r.value() != null) {
-            out.add(r.value());
+            out.add(new String(r.value(), StandardCharsets.UTF_8));
           }
-        }
-      }
-    }
+        });
     return out;
   }
 }

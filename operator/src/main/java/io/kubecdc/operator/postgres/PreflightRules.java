@@ -29,7 +29,33 @@ public final class PreflightRules {
     this.slotWalWarningBytes = slotWalWarningBytes;
   }
 
+  /**
+   * The source's state. A table that is missing while the pipeline's slot exists was there when the
+   * pipeline started, so it was dropped at the source: the other tables are judged alone and stream
+   * on, and the part is Degraded with {@code SourceTableMissing} (a table missing before the first
+   * start is {@code TableNotFound}, which stops the pipeline: the spec is wrong).
+   */
   public PartState evaluate(SourceFacts f, PipelineNames names) {
+    List<TableFacts> missing = only(f, t -> !t.exists());
+    if (missing.isEmpty() || f.slot().isEmpty() || missing.size() == f.tables().size()) {
+      return evaluateAll(f, names);
+    }
+    PartState rest = evaluateAll(f.withTables(only(f, TableFacts::exists)), names);
+    if (rest.health() != Health.READY && rest.health() != Health.DEGRADED) {
+      return rest;
+    }
+    return new PartState(
+        Part.SOURCE,
+        Health.DEGRADED,
+        "SourceTableMissing",
+        "%s no longer in database %s (dropped at the source): nothing more arrives from it, its"
+                .formatted(list(missing), f.database())
+            + " topic and ClickHouse table keep what arrived, the other tables stream on. Remove it"
+            + " from spec.source.tables"
+            + (rest.health() == Health.DEGRADED ? "; " + rest.message() : ""));
+  }
+
+  private PartState evaluateAll(SourceFacts f, PipelineNames names) {
     if (f.serverVersion() < MIN_SERVER_VERSION) {
       return failed(
           Part.SOURCE,
@@ -56,13 +82,13 @@ public final class PreflightRules {
                   .formatted(f.user(), TableName.quote(f.user()))
               + " rds_replication TO %s;)".formatted(TableName.quote(f.user())));
     }
-    List<TableFacts> missing = only(f, t -> !t.exists());
-    if (!missing.isEmpty()) {
+    List<TableFacts> notFound = only(f, t -> !t.exists());
+    if (!notFound.isEmpty()) {
       return failed(
           Part.SOURCE,
           "TableNotFound",
           "%s not found in database %s (check spec.source.tables; quoted names are case-sensitive)"
-              .formatted(list(missing), f.database()));
+              .formatted(list(notFound), f.database()));
     }
     List<TableFacts> unkeyed = only(f, t -> !t.identifiesRows());
     if (!unkeyed.isEmpty()) {

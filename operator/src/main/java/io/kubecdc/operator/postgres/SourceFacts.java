@@ -21,4 +21,21 @@ public record SourceFacts(
     inactiveSlots = List.copyOf(inactiveSlots);
     tables = List.copyOf(tables);
   }
+
+  /** The same facts about other tables. */
+  public SourceFacts withTables(List<TableFacts> others) {
+    return new SourceFacts(
+        user,
+        database,
+        serverVersion,
+        walLevel,
+        superuser,
+        replication,
+        maxReplicationSlots,
+        usedReplicationSlots,
+        inactiveSlots,
+        slot,
+        publicationExists,
+        others);
+  }
 }

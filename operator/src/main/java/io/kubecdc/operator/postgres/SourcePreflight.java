@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The source part of a reconcile: connect with the environment's credentials, read the facts, judge
@@ -17,8 +19,15 @@ import java.util.Optional;
  * with a message; anything else propagates so that the driver retries.
  */
 public final class SourcePreflight {
-  /** The outcome: the part's state and, when the slot exists, what status shows of it. */
-  public record Result(PartState state, Optional<SlotFacts> slot) {}
+  /**
+   * The outcome: the part's state, when the slot exists what status shows of it, and the tables
+   * that no longer exist at the source (dropped while the pipeline ran).
+   */
+  public record Result(PartState state, Optional<SlotFacts> slot, Set<TableName> missing) {
+    public Result(PartState state, Optional<SlotFacts> slot) {
+      this(state, slot, Set.of());
+    }
+  }
 
   private final PostgresConnections connections;
   private final PreflightRules rules;
@@ -31,7 +40,13 @@ public final class SourcePreflight {
   public Result check(SourceEndpoint endpoint, PipelineNames names, List<TableName> tables) {
     try (Connection c = connections.open(endpoint)) {
       SourceFacts facts = SourceFactsReader.read(c, names, tables);
-      return new Result(rules.evaluate(facts, names), facts.slot());
+      PartState state = rules.evaluate(facts, names);
+      Set<TableName> missing =
+          facts.tables().stream()
+              .filter(t -> !t.exists())
+              .map(TableFacts::name)
+              .collect(Collectors.toSet());
+      return new Result(state, facts.slot(), missing);
     } catch (SQLException e) {
       return new Result(known(e, endpoint), Optional.empty());
     }

@@ -115,7 +115,8 @@ final class PipelineRun implements AutoCloseable {
               rows.get(i).source(),
               rows.get(i).clickhouse(),
               status == null ? null : status.getLag(),
-              status == null ? null : fresh.get(status.getClickhouseTable())));
+              status == null ? null : fresh.get(status.getClickhouseTable()),
+              status == null ? null : status.getDeadLetters()));
     }
     return out;
   }

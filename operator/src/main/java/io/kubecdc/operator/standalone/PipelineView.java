@@ -14,9 +14,22 @@ public record PipelineView(String pipeline, StatusSummary summary, List<TableVie
     tables = List.copyOf(tables);
   }
 
-  /** One table; a figure that could not be read is empty (or null). */
+  /**
+   * One table; a figure that could not be read is empty (or null). {@code deadLetters}: its events
+   * in the dead-letter topic.
+   */
   public record TableView(
-      String name, OptionalLong sourceRows, OptionalLong clickhouseRows, Long lag, Double fresh) {
+      String name,
+      OptionalLong sourceRows,
+      OptionalLong clickhouseRows,
+      Long lag,
+      Double fresh,
+      Long deadLetters) {
+    public TableView(
+        String name, OptionalLong sourceRows, OptionalLong clickhouseRows, Long lag, Double fresh) {
+      this(name, sourceRows, clickhouseRows, lag, fresh, null);
+    }
+
     boolean caughtUp() {
       return lag != null && lag == 0 && sourceRows.isPresent() && sourceRows.equals(clickhouseRows);
     }

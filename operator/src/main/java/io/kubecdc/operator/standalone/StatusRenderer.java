@@ -47,16 +47,18 @@ public final class StatusRenderer {
     }
     b.append(
         String.format(
-            "  %-28s %10s %10s %6s %9s%n", "table", "postgres", "clickhouse", "lag", "fresh"));
+            "  %-28s %10s %10s %6s %9s %5s%n",
+            "table", "postgres", "clickhouse", "lag", "fresh", "dlq"));
     for (PipelineView.TableView t : v.tables()) {
       b.append(
           String.format(
-              "  %-28s %10s %10s %6s %9s%n",
+              "  %-28s %10s %10s %6s %9s %5s%n",
               t.name(),
               count(t.sourceRows()),
               count(t.clickhouseRows()),
               t.lag() == null ? "-" : t.lag(),
-              fresh(t.fresh())));
+              fresh(t.fresh()),
+              t.deadLetters() == null ? "-" : t.deadLetters()));
     }
     return b.toString();
   }
@@ -78,7 +80,8 @@ public final class StatusRenderer {
         + " lag "
         + (t.lag() == null ? "-" : t.lag())
         + " fresh "
-        + fresh(t.fresh());
+        + fresh(t.fresh())
+        + (t.deadLetters() == null || t.deadLetters() == 0 ? "" : " dlq " + t.deadLetters());
   }
 
   private static List<String> state(PipelineView v) {
@@ -91,7 +94,15 @@ public final class StatusRenderer {
 
   private static List<String> figures(PipelineView v) {
     return v.tables().stream()
-        .map(t -> count(t.sourceRows()) + "/" + count(t.clickhouseRows()) + "/" + t.lag())
+        .map(
+            t ->
+                count(t.sourceRows())
+                    + "/"
+                    + count(t.clickhouseRows())
+                    + "/"
+                    + t.lag()
+                    + "/"
+                    + t.deadLetters())
         .toList();
   }
 

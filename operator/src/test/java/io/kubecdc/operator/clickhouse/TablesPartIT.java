@@ -124,7 +124,7 @@ class TablesPartIT {
   }
 
   @Test
-  void shouldAddColumnsTheSourceGainedAndReportTypesThatDiffer() throws Exception {
+  void shouldAddColumnsLeaveWideningsToTheWorkerAndReportIncompatibleChanges() throws Exception {
     part.ensure(database, null, List.of(plan(null, null)));
     pg("ALTER TABLE " + id + ".\"Order Items\" ADD COLUMN \"größe\" smallint");
 
@@ -134,14 +134,45 @@ class TablesPartIT {
         .extracting(ColumnSpec::name)
         .endsWith("select", "größe");
 
-    clickhouse.execute(
-        "ALTER TABLE `" + database + "`.`Order Items` MODIFY COLUMN `select` Nullable(Int64)");
-    PartState differs = part.ensure(database, null, List.of(plan(null, null)));
-    assertThat(differs.health()).isEqualTo(Health.DEGRADED);
-    assertThat(differs.reason()).isEqualTo("ColumnTypeDiffers");
-    assertThat(differs.message())
+    // int -> bigint and NOT NULL dropped: widenings, the worker's at the first row of the new type
+    pg("ALTER TABLE " + id + ".\"Order Items\" ALTER COLUMN \"select\" TYPE bigint");
+    pg("ALTER TABLE " + id + ".\"Order Items\" ALTER COLUMN created_at DROP NOT NULL");
+    PartState widening = part.ensure(database, null, List.of(plan(null, null)));
+    assertThat(widening.health()).as(widening.message()).isEqualTo(Health.READY);
+    assertThat(widening.message())
         .contains(
-            "Order Items.select is Nullable(Int64) in ClickHouse, the source maps to Nullable(Int32)");
+            "widened by the sink-worker at the first row of the new type:"
+                + " Order Items.created_at: DateTime64(6, 'UTC') -> Nullable(DateTime64(6, 'UTC')),"
+                + " Order Items.select: Nullable(Int32) -> Nullable(Int64)");
+    assertThat(clickhouse.columns(database, "Order Items"))
+        .as("the operator never alters a column the worker writes")
+        .contains(new ColumnSpec("select", "Nullable(Int32)"));
+
+    // what the worker does at that row; then the table holds both types: no difference
+    clickhouse.execute(
+        "ALTER TABLE `"
+            + database
+            + "`.`Order Items` MODIFY COLUMN `select` Nullable(Int64),"
+            + " MODIFY COLUMN created_at Nullable(DateTime64(6, 'UTC'))");
+    assertThat(part.ensure(database, null, List.of(plan(null, null))).message())
+        .isEqualTo("1 table(s) in " + database);
+
+    pg("ALTER TABLE " + id + ".\"Order Items\" ALTER COLUMN note TYPE int USING NULL");
+    pg("ALTER TABLE " + id + ".\"Order Items\" RENAME COLUMN tags TO labels");
+    PartState changed = part.ensure(database, null, List.of(plan(null, null)));
+    assertThat(changed.health()).isEqualTo(Health.DEGRADED);
+    assertThat(changed.reason()).isEqualTo("IncompatibleSchemaChange");
+    assertThat(changed.message())
+        .contains(
+            "Order Items.note: Nullable(String) -> Nullable(Int32)",
+            "Order Items.tags no longer in the source (dropped or renamed)",
+            "raise spec.checkpoint.version");
+    assertThat(clickhouse.columns(database, "Order Items"))
+        .as("nothing dropped or changed; the renamed column is added")
+        .contains(
+            new ColumnSpec("note", "Nullable(String)"),
+            new ColumnSpec("tags", "Array(Nullable(String))"),
+            new ColumnSpec("labels", "Array(Nullable(String))"));
   }
 
   @Test

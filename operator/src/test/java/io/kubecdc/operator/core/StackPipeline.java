@@ -131,6 +131,14 @@ public final class StackPipeline {
     return pb.start();
   }
 
+  /** Stops a worker started by {@link #startWorker} (SIGTERM: it flushes and commits first). */
+  static void stop(Process worker) throws InterruptedException {
+    if (worker != null) {
+      worker.destroy();
+      worker.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
   /** The class path of this build's sink-worker: its classes and the libraries its build copies. */
   public static String workerClassPath() {
     Path module =
@@ -151,6 +159,28 @@ public final class StackPipeline {
       out.add(String.join("|", row.values().stream().map(String::valueOf).toList()));
     }
     return out;
+  }
+
+  /**
+   * Waits until the live rows ({@code FINAL}, not deleted) of ClickHouse table {@code id.table},
+   * ordered by {@code id}, are {@code expected}, each as its {@code columns} joined by {@code |}.
+   */
+  void awaitLiveRows(ClientV2Gateway ch, String table, String columns, String... expected) {
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () ->
+                org.assertj.core.api.Assertions.assertThat(
+                        rows(
+                            ch,
+                            "SELECT "
+                                + columns
+                                + " FROM `"
+                                + id
+                                + "`.`"
+                                + table
+                                + "` FINAL WHERE _deleted = 0 ORDER BY id"))
+                    .containsExactly(expected));
   }
 
   /** Runs one PostgreSQL statement as the stack's superuser. */

@@ -198,10 +198,7 @@ class TableChangesIT {
 
   @AfterEach
   void cleanUp() throws Exception {
-    if (worker != null) {
-      worker.destroy();
-      worker.waitFor(60, TimeUnit.SECONDS);
-    }
+    StackPipeline.stop(worker);
     if (core == null) {
       return;
     }
@@ -233,27 +230,12 @@ class TableChangesIT {
   }
 
   private void restartWorker(String yaml) throws Exception {
-    worker.destroy();
-    worker.waitFor(60, TimeUnit.SECONDS);
+    StackPipeline.stop(worker);
     worker = pipeline.startWorker(yaml);
   }
 
   private void awaitRows(ClientV2Gateway ch, String table, String columns, String... expected) {
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        StackPipeline.rows(
-                            ch,
-                            "SELECT "
-                                + columns
-                                + " FROM `"
-                                + id
-                                + "`.`"
-                                + table
-                                + "` FINAL WHERE _deleted = 0 ORDER BY id"))
-                    .containsExactly(expected));
+    pipeline.awaitLiveRows(ch, table, columns, expected);
   }
 
   private String pgValue(String sql) throws Exception {

@@ -12,11 +12,13 @@ import io.kubecdc.operator.status.Observation;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A test double of the core for the driver's tests: every part ready, a worker config derived from
@@ -34,6 +36,9 @@ final class FakeCore implements PipelineCore {
   /** Namespaces whose reconcile throws, as an unknown failure (a bug, an outage) would. */
   final Set<String> failing = ConcurrentHashMap.newKeySet();
 
+  /** Per namespace: how its tables look instead (a table dropped at the source, dead letters). */
+  final Map<String, UnaryOperator<List<TableStatus>>> tablesIn = new ConcurrentHashMap<>();
+
   private volatile KubernetesClient client;
 
   void watch(KubernetesClient client) {
@@ -46,7 +51,10 @@ final class FakeCore implements PipelineCore {
     if (failing.contains(request.namespace())) {
       throw new IllegalStateException("unexpected failure in the core");
     }
-    var tables = request.spec().getSource().getTables().stream().map(FakeCore::table).toList();
+    var tables =
+        tablesIn
+            .getOrDefault(request.namespace(), UnaryOperator.identity())
+            .apply(request.spec().getSource().getTables().stream().map(FakeCore::table).toList());
     var observation =
         Observation.of(
             List.of(

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.Phase;
+import io.kubecdc.api.crd.v1alpha1.TablePhase;
+import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.kubetest.KubeTarget;
 import io.kubecdc.kubetest.KubeTargetTest;
 import io.kubecdc.kubetest.TestNamespace;
@@ -124,6 +126,38 @@ class SinkWorkloadIT {
     assertThat(ready.getStatus().getObservedGeneration())
         .isEqualTo(ready.getMetadata().getGeneration());
     await().untilAsserted(() -> assertThat(k8s.events(ns)).contains("Normal/Streaming"));
+  }
+
+  @KubeTargetTest
+  void shouldShowATableDroppedAtTheSourceAndEachTablesDeadLetters(
+      KubeTarget target, TestNamespace namespace) {
+    DriverOnTarget k8s = operators.on(target, namespace);
+    String ns = k8s.running();
+    k8s.core.tablesIn.put(
+        ns,
+        tables -> {
+          tables.get(0).setPhase(TablePhase.Streaming);
+          tables.get(0).setDeadLetters(2L);
+          tables.get(1).setPhase(TablePhase.SourceTableMissing);
+          tables.get(1).setDeadLetters(0L);
+          return tables;
+        });
+
+    k8s.markReady(ns, 2);
+
+    CdcPipeline p =
+        k8s.awaitPipeline(
+            ns,
+            x ->
+                x.getStatus().getTables().size() == 2
+                    && x.getStatus().getTables().get(1).getPhase()
+                        == TablePhase.SourceTableMissing);
+    assertThat(p.getStatus().getTablesReady()).isEqualTo("1/2");
+    assertThat(p.getStatus().getTables())
+        .extracting(TableStatus::getPhase, TableStatus::getDeadLetters)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(TablePhase.Streaming, 2L),
+            org.assertj.core.groups.Tuple.tuple(TablePhase.SourceTableMissing, 0L));
   }
 
   @KubeTargetTest

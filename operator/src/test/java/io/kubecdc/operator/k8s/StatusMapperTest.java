@@ -41,6 +41,30 @@ class StatusMapperTest {
   }
 
   @Test
+  void shouldNotCountATableDroppedAtTheSourceAsReadyAndCarryItsDeadLetters() {
+    var summary = StatusAggregator.aggregate(allReady(), List.of(), 1, T0);
+    TableStatus dropped = table(0L);
+    dropped.setPhase(io.kubecdc.api.crd.v1alpha1.TablePhase.SourceTableMissing);
+    TableStatus streaming = table(0L);
+    streaming.setPhase(io.kubecdc.api.crd.v1alpha1.TablePhase.Streaming);
+    streaming.setDeadLetters(3L);
+    var core =
+        new CoreResult(
+            allReady(),
+            List.of(streaming, dropped),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("x"));
+
+    var status = StatusMapper.toStatus(summary, Optional.of(core), 2, 1);
+
+    assertThat(status.getTablesReady()).isEqualTo("1/2");
+    assertThat(status.getTables())
+        .extracting(TableStatus::getDeadLetters)
+        .containsExactly(3L, null);
+  }
+
+  @Test
   void shouldShowNoTablesReadyAndNoLagWithoutTheCore() {
     var failed =
         Observation.of(List.of(PartState.failed(Part.SOURCE, "EnvironmentNotFound", "no env")));

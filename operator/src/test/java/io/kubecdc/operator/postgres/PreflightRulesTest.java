@@ -118,6 +118,29 @@ class PreflightRulesTest {
   }
 
   @Test
+  void shouldReportATableDroppedWhileThePipelineRunsAndJudgeTheOthersAlone() {
+    SlotFacts slot = new SlotFacts(NAMES.slot(), true, "reserved", 0, "pgoutput");
+    TableFacts gone = TableFacts.missing(TableName.parse("public.customers"));
+    SourceFacts dropped = withSlot(slot).withTables(List.of(keyed(ORDERS), gone));
+
+    PartState s = rules.evaluate(dropped, NAMES);
+
+    assertThat(s.health()).isEqualTo(Health.DEGRADED);
+    assertThat(s.reason()).isEqualTo("SourceTableMissing");
+    assertThat(s.message())
+        .contains("public.customers no longer in database shop", "the other tables stream on")
+        .doesNotContain("public.orders");
+  }
+
+  @Test
+  void shouldRefuseAMissingTableBeforeTheFirstStart() {
+    TableFacts gone = TableFacts.missing(TableName.parse("public.customers"));
+    PartState s = rules.evaluate(facts("logical", true, List.of(keyed(ORDERS), gone)), NAMES);
+    assertThat(s.health()).isEqualTo(Health.FAILED);
+    assertThat(s.reason()).isEqualTo("TableNotFound");
+  }
+
+  @Test
   void shouldListInactiveSlotsWhenNoneIsFree() {
     SourceFacts full =
         new SourceFacts(

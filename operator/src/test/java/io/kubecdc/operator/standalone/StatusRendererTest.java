@@ -64,6 +64,23 @@ class StatusRendererTest {
   }
 
   @Test
+  void shouldShowATablesDeadLetters() {
+    PipelineView v = view(READY, 1400, 0L, 1);
+    PipelineView withDeadLetter =
+        new PipelineView(
+            "dev/shop",
+            v.summary(),
+            List.of(
+                new PipelineView.TableView(
+                    "shop.orders", OptionalLong.of(1400), OptionalLong.of(1399), 0L, 1.0, 1L)));
+
+    assertThat(StatusRenderer.block(withDeadLetter, AT))
+        .containsPattern("shop\\.orders +1400 +1399 +0 +1\\.0s +1");
+    assertThat(StatusRenderer.line(withDeadLetter, AT))
+        .contains("shop.orders 1400/1399 lag 0 fresh 1.0s dlq 1");
+  }
+
+  @Test
   void shouldPrintNothingWhenOnlyFreshnessGrows() {
     assertThat(StatusRenderer.render(view(READY, 1400, 0L, 1), view(READY, 1400, 0L, 9), AT))
         .isEmpty();

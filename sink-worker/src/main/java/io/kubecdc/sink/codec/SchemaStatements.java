@@ -13,6 +13,11 @@ public interface SchemaStatements {
   /** {@code ALTER TABLE ... ADD COLUMN IF NOT EXISTS ...}. */
   String addColumns(TableLayout layout, List<ColumnSpec> added);
 
+  /** {@code ALTER TABLE ... MODIFY COLUMN ...} to wider types. */
+  default String modifyColumns(TableLayout layout, List<ColumnSpec> changed) {
+    return Ddl.modifyColumns(layout, changed);
+  }
+
   static SchemaStatements ddl() {
     return new SchemaStatements() {
       @Override

@@ -43,7 +43,10 @@ public final class SinkMetrics {
   private final Counter truncates =
       counter("kubecdc_sink_truncates_total", "Source truncates, by action", "table", "action");
   private final Counter schemaChanges =
-      counter("kubecdc_sink_schema_changes_total", "Columns added to target tables", "table");
+      counter(
+          "kubecdc_sink_schema_changes_total",
+          "Columns added to or widened in target tables",
+          "table");
   private final Counter outOfRange =
       counter(
           "kubecdc_sink_out_of_range_values_total",

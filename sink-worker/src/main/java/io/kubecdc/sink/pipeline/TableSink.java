@@ -22,6 +22,7 @@ public final class TableSink {
   private final String label;
   private final SinkContext ctx;
   private final ToastResolver toast;
+  private final ColumnWidening widening;
   private final List<SourceRef> refs = new ArrayList<>();
   private TableBatch batch;
   private volatile TableBatch spare;
@@ -32,6 +33,7 @@ public final class TableSink {
     this.label = layout.database() + "." + layout.table();
     this.ctx = ctx;
     this.batch = ctx.codec().batches().create(layout);
+    this.widening = new ColumnWidening(label);
     this.toast =
         new ToastResolver(
             label,
@@ -65,6 +67,10 @@ public final class TableSink {
 
   private void write(ChangeEvent.Row row, SourceRef ref) {
     List<ColumnSpec> missing = batch.missingColumns(row);
+    List<ColumnSpec> wider = widening.of(row.schema(), batch.layout());
+    if (!wider.isEmpty()) {
+      widen(wider);
+    }
     if (!missing.isEmpty() && !evolve(missing, ref)) {
       return;
     }
@@ -94,16 +100,45 @@ public final class TableSink {
     TableLayout layout = batch.layout();
     String sql = ctx.codec().schema().addColumns(layout, added);
     try {
-      ctx.retrier().run("add columns to " + label, () -> ctx.gateway().execute(sql));
+      alter("add columns to ", sql, layout.withColumns(added), added.size());
     } catch (ClickHouseRejectedException e) {
-      ctx.metrics().error("schema_change");
       ctx.deadLetters().send(ref, "schema_change", e.getMessage());
       return false;
     }
-    batch = ctx.codec().batches().create(layout.withColumns(added));
-    ctx.metrics().schemaChange(label, added.size());
     log.info("event=columns_added table={} columns={}", label, added);
     return true;
+  }
+
+  /**
+   * Flushes the rows encoded for the old types, changes the columns, and switches to a batch of the
+   * new types. A refused change is logged and not tried again: the column keeps its type, and the
+   * rows go on as before (a value that does not fit is dead-lettered when it is encoded).
+   */
+  private void widen(List<ColumnSpec> wider) {
+    flush();
+    TableLayout layout = batch.layout();
+    String sql = ctx.codec().schema().modifyColumns(layout, wider);
+    try {
+      alter("widen columns of ", sql, layout.withTypes(wider), wider.size());
+    } catch (ClickHouseRejectedException e) {
+      widening.refused(wider);
+      log.warn(
+          "event=widening_refused table={} columns={} error=\"{}\"", label, wider, e.getMessage());
+      return;
+    }
+    log.info("event=columns_widened table={} columns={}", label, wider);
+  }
+
+  /** Runs one ALTER (retried while ClickHouse is away) and switches to a batch of {@code next}. */
+  private void alter(String what, String sql, TableLayout next, int columns) {
+    try {
+      ctx.retrier().run(what + label, () -> ctx.gateway().execute(sql));
+    } catch (ClickHouseRejectedException e) {
+      ctx.metrics().error("schema_change");
+      throw e;
+    }
+    batch = ctx.codec().batches().create(next);
+    ctx.metrics().schemaChange(label, columns);
   }
 
   public void truncate(ChangeEvent.Truncate truncate, SourceRef ref) {

@@ -78,6 +78,23 @@ public final class Ddl {
     return "ALTER TABLE " + layout.qualifiedName() + afterName + ' ' + String.join(", ", clauses);
   }
 
+  /**
+   * {@code ALTER TABLE ... MODIFY COLUMN `c` T, ...}: each column to its new type (a widening,
+   * {@link io.kubecdc.contract.types.TypeWidening}), which ClickHouse converts the stored values
+   * to.
+   */
+  public static String modifyColumns(TableLayout layout, List<ColumnSpec> changed) {
+    if (changed.isEmpty()) {
+      throw new IllegalArgumentException("no columns to modify in " + layout.qualifiedName());
+    }
+    return "ALTER TABLE "
+        + layout.qualifiedName()
+        + ' '
+        + changed.stream()
+            .map(c -> "MODIFY COLUMN " + SqlLiterals.identifier(c.name()) + ' ' + c.type())
+            .collect(Collectors.joining(", "));
+  }
+
   /** The statement whose rows (name, type, ...) {@link #layoutOf} reads. */
   public static String describe(String database, String table) {
     return "DESCRIBE TABLE "

@@ -27,6 +27,15 @@ public record TableLayout(
     return new TableLayout(database, table, keyColumns, all);
   }
 
+  /** The layout with the types of {@code changed} (by name), in place. */
+  public TableLayout withTypes(List<ColumnSpec> changed) {
+    List<ColumnSpec> all = new ArrayList<>(columns);
+    for (ColumnSpec c : changed) {
+      all.set(indexOf(c.name()), c);
+    }
+    return new TableLayout(database, table, keyColumns, all);
+  }
+
   /** Position of a data column, or -1. */
   public int indexOf(String column) {
     for (int i = 0; i < columns.size(); i++) {

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubecdc.sink.config.TruncatePolicy;
 import io.kubecdc.sink.decode.ChangeEvent;
 import io.kubecdc.sink.fakes.Fixtures;
+import io.kubecdc.sink.table.ColumnSpec;
+import io.kubecdc.sink.table.TableLayout;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TableSinkTest {
@@ -40,6 +43,40 @@ class TableSinkTest {
             "insert: id=2,name=b,note=new,|2");
     assertThat(sink.layout().indexOf("note")).isEqualTo(2);
     assertThat(f.deadLetters.letters).isEmpty();
+  }
+
+  @Test
+  void shouldFlushThenWidenTheColumnWhenTheEventsCarryAWiderType() {
+    TableLayout stock =
+        new TableLayout(
+            "db",
+            "stock",
+            List.of("id"),
+            List.of(new ColumnSpec("id", "Int64"), new ColumnSpec("qty", "Int32")));
+    TableSink sink = new TableSink(stock, f.context());
+    sink.accept(upsert(1, "id", 1L), ref(0));
+    sink.accept(upsert(2, "id", 2L, "qty", 5_000_000_000L), ref(1));
+    sink.accept(upsert(3, "id", 3L, "qty", 6L), ref(2));
+    sink.flush();
+
+    assertThat(f.gateway.calls)
+        .containsExactly(
+            "insert: id=1,qty=null,|1",
+            "execute: ALTER TABLE `db`.`stock` MODIFY COLUMN `qty` Int64",
+            "insert: id=2,qty=5000000000,|2 / id=3,qty=6,|3");
+    assertThat(sink.layout().columns().get(1)).isEqualTo(new ColumnSpec("qty", "Int64"));
+  }
+
+  @Test
+  void shouldNeverAlterAKeyColumn() {
+    TableLayout narrowKey =
+        new TableLayout("db", "stock", List.of("id"), List.of(new ColumnSpec("id", "Int32")));
+    TableSink sink = new TableSink(narrowKey, f.context());
+    sink.accept(upsert(1, "id", 1L), ref(0));
+    sink.flush();
+
+    assertThat(f.gateway.calls).containsExactly("insert: id=1,|1");
+    assertThat(sink.layout()).isEqualTo(narrowKey);
   }
 
   @Test

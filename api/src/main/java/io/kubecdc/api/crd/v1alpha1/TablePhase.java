@@ -5,5 +5,10 @@ public enum TablePhase {
   /** The existing rows of a table added to a running pipeline are being backfilled. */
   Snapshotting,
   /** The table's changes stream. */
-  Streaming
+  Streaming,
+  /**
+   * The table no longer exists at the source (dropped): nothing more arrives from it; its topic and
+   * ClickHouse table keep what arrived, and the other tables stream on.
+   */
+  SourceTableMissing
 }

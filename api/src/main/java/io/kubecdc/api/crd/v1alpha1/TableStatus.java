@@ -18,8 +18,16 @@ public class TableStatus {
 
   @JsonPropertyDescription(
       "Snapshotting while the existing rows of a table added to a running pipeline are being"
-          + " backfilled (an incremental snapshot), Streaming otherwise.")
+          + " backfilled (an incremental snapshot), SourceTableMissing when the source table no"
+          + " longer exists, Streaming otherwise.")
   private TablePhase phase;
+
+  @JsonPropertyDescription(
+      "Change events of this table that the sink-worker could not write and sent to the"
+          + " pipeline's dead-letter topic, counted by the operator from that topic (after an"
+          + " operator restart, those the topic's retention still keeps). Each record keeps the"
+          + " original event, and the error in its headers.")
+  private Long deadLetters;
 
   public String getName() {
     return name;
@@ -51,6 +59,14 @@ public class TableStatus {
 
   public void setLag(Long lag) {
     this.lag = lag;
+  }
+
+  public Long getDeadLetters() {
+    return deadLetters;
+  }
+
+  public void setDeadLetters(Long deadLetters) {
+    this.deadLetters = deadLetters;
   }
 
   public TablePhase getPhase() {
