@@ -9,16 +9,25 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code kubecdc} command line: one top-level command with a subcommand per job ({@code run},
- * {@code delete}; more come with the CLI). Exit codes: 0 done, 1 not caught up in time or something
- * left behind, 2 bad arguments or manifests (nothing was touched), 3 an unexpected error. Logs go
- * to {@code <state-dir>/kubecdc.log}, so that the terminal shows only the status.
+ * {@code delete} without a cluster; {@code status}, {@code diff}, {@code dbt-sources} that read a
+ * cluster or a run's state). Exit codes: 0 done, 1 not caught up in time, something left behind, or
+ * (diff) the pipelines differ, 2 bad arguments or manifests (nothing was touched), an unknown
+ * pipeline or an unreachable cluster, 3 an unexpected error. Logs go to {@code
+ * <state-dir>/kubecdc.log}, so that the terminal shows only the status.
  */
 @Command(
     name = "kubecdc",
     mixinStandardHelpOptions = true,
     version = "kubecdc 0.1.0",
     description = "Runs KubeCDC pipelines (PostgreSQL -> Debezium -> Kafka -> ClickHouse).",
-    subcommands = {RunCommand.class, DeleteCommand.class, DevKubeletCommand.class})
+    subcommands = {
+      RunCommand.class,
+      DeleteCommand.class,
+      StatusCommand.class,
+      DiffCommand.class,
+      DbtSourcesCommand.class,
+      DevKubeletCommand.class
+    })
 public final class KubecdcCommand implements Runnable {
   public static final int BAD_INPUT = 2;
   public static final int UNEXPECTED = 3;
@@ -34,11 +43,19 @@ public final class KubecdcCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a subcommand: run or delete");
+        spec.commandLine(), "name a subcommand: run, delete, status, diff, dbt-sources or dev-kubelet");
   }
 
+  /** The commands that only read: they have no state folder to log into. */
+  private static final java.util.Set<String> READERS =
+      java.util.Set.of("status", "diff", "dbt-sources");
+
   public static void main(String[] args) {
-    logToStateDir();
+    if (args.length > 0 && READERS.contains(args[0])) {
+      logWarningsToStderr();
+    } else {
+      logToStateDir();
+    }
     System.exit(execute(System.out, System.err, args));
   }
 
@@ -52,6 +69,17 @@ public final class KubecdcCommand implements Runnable {
         System.getProperty("log4j2.configurationFile", "kubecdc-log4j2.xml"));
   }
 
+  /**
+   * Sends warnings and errors to stderr, for the commands that read a cluster or a run's state and
+   * write nothing: a log file in the current folder would be litter, and their stdout is the table,
+   * diff or YAML that a script reads.
+   */
+  public static void logWarningsToStderr() {
+    System.setProperty(
+        "log4j2.configurationFile",
+        System.getProperty("log4j2.configurationFile", "kubecdc-cli-log4j2.xml"));
+  }
+
   /** Runs one command line; returns its exit code. */
   public static int execute(PrintStream out, PrintStream err, String... args) {
     CommandLine cli = new CommandLine(new KubecdcCommand(out));
@@ -59,7 +87,7 @@ public final class KubecdcCommand implements Runnable {
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
-          if (e instanceof ManifestException) {
+          if (e instanceof ManifestException || e instanceof CliFailure) {
             err.println("kubecdc: " + e.getMessage());
             return BAD_INPUT;
           }

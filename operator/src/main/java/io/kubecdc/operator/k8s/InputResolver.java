@@ -25,10 +25,10 @@ import java.util.TreeSet;
  * it keeps from working: the environment all of them (it says where each connects), the source and
  * its Secret the source, the ClickHouse Secret the tables (the first part that connects there).
  */
-final class InputResolver {
+public final class InputResolver {
   private final KubernetesClient client;
 
-  InputResolver(KubernetesClient client) {
+  public InputResolver(KubernetesClient client) {
     this.client = client;
   }
 
@@ -79,6 +79,16 @@ final class InputResolver {
     return new Secrets(
         credentials(namespace, template, source.getCredentialsSecret(), Part.SOURCE),
         credentials(namespace, template, env.getClickhouse().getCredentialsSecret(), Part.TABLES));
+  }
+
+  /** The ClickHouse credentials of an environment, for readers of its tables (the CLI). */
+  public Secrets.Credentials clickhouse(String namespace, CdcEnvironmentSpec env)
+      throws Unresolved {
+    return credentials(
+        namespace,
+        env.getConnect().getSecretReference(),
+        env.getClickhouse().getCredentialsSecret(),
+        Part.TABLES);
   }
 
   private Secrets.Credentials credentials(

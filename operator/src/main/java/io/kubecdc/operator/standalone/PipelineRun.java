@@ -1,5 +1,6 @@
 package io.kubecdc.operator.standalone;
 
+import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.operator.core.CoreResult;
 import io.kubecdc.operator.core.PipelineCore;
@@ -38,6 +39,10 @@ final class PipelineRun implements AutoCloseable {
   private final RowCounts counts;
   private final Clock clock;
   private final OperatorMetrics metrics;
+
+  /** Where the last status is written for {@code kubecdc status --state-dir}; null: nowhere. */
+  private final StateDir state;
+
   private List<ConditionRecord> conditions = List.of();
 
   PipelineRun(
@@ -47,7 +52,7 @@ final class PipelineRun implements AutoCloseable {
       SinkProbe probe,
       RowCounts counts,
       Clock clock) {
-    this(request, core, worker, probe, counts, clock, new OperatorMetrics());
+    this(request, core, worker, probe, counts, clock, new OperatorMetrics(), null);
   }
 
   PipelineRun(
@@ -57,8 +62,10 @@ final class PipelineRun implements AutoCloseable {
       SinkProbe probe,
       RowCounts counts,
       Clock clock,
-      OperatorMetrics metrics) {
+      OperatorMetrics metrics,
+      StateDir state) {
     this.metrics = metrics;
+    this.state = state;
     this.request = request;
     this.core = core;
     this.worker = worker;
@@ -93,12 +100,14 @@ final class PipelineRun implements AutoCloseable {
             obs.paused(paused), conditions, request.generation(), clock.instant());
     conditions = summary.conditions();
     int declared = request.spec().getSource().getTables().size();
-    metrics.record(
-        request.namespace(),
-        request.name(),
-        StatusMapper.toStatus(
-            summary, Optional.ofNullable(result), declared, request.generation()));
-    return new PipelineView(id(), summary, tables(result));
+    CdcPipelineStatus status =
+        StatusMapper.toStatus(summary, Optional.ofNullable(result), declared, request.generation());
+    metrics.record(request.namespace(), request.name(), status);
+    PipelineView view = new PipelineView(id(), summary, tables(result));
+    if (state != null) {
+      StatusFile.write(state, request, status, view.stalestFreshness(), clock.instant());
+    }
+    return view;
   }
 
   private List<PipelineView.TableView> tables(CoreResult result) {

@@ -52,7 +52,8 @@ public final class Standalone {
               probe,
               new SqlRowCounts(),
               Clock.systemUTC(),
-              metrics));
+              metrics,
+              state));
     }
     RunLoop loop =
         new RunLoop(runs, settings.period(), settings.onceTimeout(), out, Clock.systemUTC());

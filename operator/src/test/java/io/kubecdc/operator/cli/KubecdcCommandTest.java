@@ -47,7 +47,9 @@ class KubecdcCommandTest {
   @Test
   void shouldAskForASubcommand() {
     assertThat(kubecdc()).isEqualTo(KubecdcCommand.BAD_INPUT);
-    assertThat(err()).contains("name a subcommand: run or delete").contains("Usage: kubecdc");
+    assertThat(err())
+        .contains("name a subcommand: run, delete, status, diff or dbt-sources")
+        .contains("Usage: kubecdc");
   }
 
   @Test

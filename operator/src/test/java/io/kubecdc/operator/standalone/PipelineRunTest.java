@@ -56,6 +56,45 @@ class PipelineRunTest {
   }
 
   @Test
+  void shouldWriteTheStatusWithRevisionAndFreshnessForKubecdcStatus() {
+    workers.freshness = Map.of("analytics.public.orders", 2.5);
+    RowCounts counts =
+        r ->
+            r.spec().getSource().getTables().stream()
+                .map(t -> new RowCounts.Counts(OptionalLong.of(5), OptionalLong.of(5)))
+                .toList();
+    StateDir state = new StateDir(dir.resolve("state"));
+    var run =
+        new PipelineRun(
+            request,
+            core,
+            workers.supervisor(dir),
+            workers,
+            counts,
+            Clock.systemUTC(),
+            new io.kubecdc.operator.metrics.OperatorMetrics(),
+            state);
+
+    run.check();
+
+    assertThat(StatusFile.read(state.root()))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.freshSeconds()).isEqualTo(2.5);
+              assertThat(s.pipeline().getMetadata().getName()).isEqualTo(request.name());
+              assertThat(s.pipeline().getStatus().getRevision())
+                  .isEqualTo(io.kubecdc.api.revision.PipelineRevision.of(request.spec()));
+              assertThat(s.pipeline().getStatus().getPhase())
+                  .isEqualTo(io.kubecdc.api.crd.v1alpha1.Phase.Streaming);
+            });
+    assertThat(state.pipeline(request.names()).resolve("status.yaml"))
+        .content()
+        .doesNotContain(Requests.CLICKHOUSE_PASSWORD)
+        .doesNotContain(Requests.SOURCE_PASSWORD);
+  }
+
+  @Test
   void shouldNotCountAPipelineWithFewerRowsInClickHouseAsCaughtUp() {
     clickhouseRows = 4;
     assertThat(run().check().caughtUp()).isFalse();

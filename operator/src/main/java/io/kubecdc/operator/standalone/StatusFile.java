@@ -1,0 +1,65 @@
+package io.kubecdc.operator.standalone;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
+import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
+import io.kubecdc.api.revision.PipelineRevision;
+import io.kubecdc.operator.core.PipelineRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The last status of a standalone run's pipeline, {@code <state>/<namespace>.<name>/status.yaml},
+ * so that {@code kubecdc status --state-dir} can show it without a cluster, from another shell or
+ * after the run ended: the pipeline with its status as the operator would write it (with the
+ * revision), the freshness of its stalest table (which the run reads from the worker and a cluster
+ * status does not carry) and when it was observed.
+ */
+public final class StatusFile {
+  static final String NAME = "status.yaml";
+  private static final KubernetesSerialization YAML = new KubernetesSerialization();
+
+  /** One file's content. */
+  public record Snapshot(String observedAt, Double freshSeconds, CdcPipeline pipeline) {}
+
+  private StatusFile() {}
+
+  public static void write(
+      StateDir dir, PipelineRequest request, CdcPipelineStatus status, Double fresh, Instant at) {
+    CdcPipeline p = new CdcPipeline();
+    p.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(request.name())
+            .withNamespace(request.namespace())
+            .withGeneration(request.generation())
+            .build());
+    p.setSpec(request.spec());
+    status.setRevision(PipelineRevision.of(request.spec()));
+    p.setStatus(status);
+    Snapshot s = new Snapshot(at.toString(), fresh, p);
+    StateDir.writePrivate(dir.pipeline(request.names()).resolve(NAME), YAML.asYaml(s));
+  }
+
+  /** The snapshots of every pipeline under the state folder, in folder order. */
+  public static List<Snapshot> read(Path stateDir) {
+    List<Snapshot> out = new ArrayList<>();
+    try (Stream<Path> folders = Files.list(stateDir)) {
+      for (Path f : folders.sorted().toList()) {
+        Path file = f.resolve(NAME);
+        if (Files.isRegularFile(file)) {
+          out.add(YAML.unmarshal(Files.readString(file), Snapshot.class));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the state folder " + stateDir, e);
+    }
+    return out;
+  }
+}

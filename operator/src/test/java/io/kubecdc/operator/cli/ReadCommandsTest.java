@@ -1,0 +1,172 @@
+package io.kubecdc.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
+import io.kubecdc.api.crd.v1alpha1.Phase;
+import io.kubecdc.operator.core.Requests;
+import io.kubecdc.operator.standalone.StateDir;
+import io.kubecdc.operator.standalone.StatusFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code status}, {@code diff} and {@code dbt-sources} where no cluster is needed: a standalone
+ * run's state, manifest files, and the errors for a kubeconfig, context or cluster that is not
+ * there.
+ */
+class ReadCommandsTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int kubecdc(String... args) {
+    return KubecdcCommand.execute(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private Path fixture(String name, String from, String to) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/manifests/" + name)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(from, to);
+      return Files.writeString(dir.resolve(Math.abs(to.hashCode()) + "-" + name), text);
+    }
+  }
+
+  private Path kubeconfig(String server) throws IOException {
+    return Files.writeString(
+        dir.resolve("kubeconfig"),
+        """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "%s"}}]
+        users: [{name: u, user: {token: t}}]
+        contexts:
+          - {name: dev, context: {cluster: c, user: u, namespace: dev}}
+          - {name: prod, context: {cluster: c, user: u}}
+        current-context: dev
+        """
+            .formatted(server));
+  }
+
+  @Test
+  void shouldListTheStatusAStandaloneRunWrote() throws Exception {
+    Path state = dir.resolve("state");
+    CdcPipelineStatus status = new CdcPipelineStatus();
+    status.setPhase(Phase.Streaming);
+    status.setLag(0L);
+    status.setTablesReady("3/3");
+    StatusFile.write(new StateDir(state), Requests.request(), status, 4.0, Instant.now());
+
+    assertThat(kubecdc("status", "--state-dir", state.toString())).isZero();
+    assertThat(out().lines())
+        .element(1)
+        .asString()
+        .startsWith("prod        orders   sha256:")
+        .contains("Streaming   3/3      0     4.0s    1");
+
+    out.reset();
+    assertThat(kubecdc("status", "--state-dir", state.toString(), "-o", "json")).isZero();
+    assertThat(new ObjectMapper().readTree(out()).get(0).path("phase").asText())
+        .isEqualTo("Streaming");
+  }
+
+  @Test
+  void shouldSaySoWhenTheStateFolderHasNoPipeline() throws Exception {
+    Path state = Files.createDirectories(dir.resolve("empty"));
+    assertThat(kubecdc("status", "--state-dir", state.toString())).isZero();
+    assertThat(out()).isEqualTo("no CdcPipeline found in the state folder " + state + "\n");
+    assertThat(kubecdc("status", "--state-dir", "nope")).isEqualTo(2);
+    assertThat(err()).contains("--state-dir nope: no such folder");
+  }
+
+  @Test
+  void shouldExitZeroForEqualManifestsAndOneWithTheDiffForDifferentOnes() throws Exception {
+    Path a = fixture("pipeline.yaml", "namespace: prod", "namespace: staging");
+    Path same = fixture("pipeline.yaml", "database: analytics", "database: analytics  # same");
+    Path other = fixture("pipeline.yaml", "      - name: public.orders\n", "");
+
+    assertThat(kubecdc("diff", "orders", "--from-file", a.toString(), "--to-file", same.toString()))
+        .isZero();
+    assertThat(out()).isEqualTo("no difference between " + a + " and " + same + "\n");
+
+    out.reset();
+    assertThat(
+            kubecdc("diff", "orders", "--from-file", a.toString(), "--to-file", other.toString()))
+        .isEqualTo(DiffCommand.DIFFERENT);
+    assertThat(out())
+        .startsWith("--- " + a + "\n+++ " + other + "\n")
+        .contains("\n-    - name: public.orders\n");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownPipelineAndAMissingSide() throws Exception {
+    Path a = fixture("pipeline.yaml", "x", "x");
+    assertThat(kubecdc("diff", "refunds", "--from-file", a.toString(), "--to-file", a.toString()))
+        .isEqualTo(2);
+    assertThat(err()).contains("kubecdc: " + a + " has no CdcPipeline named refunds");
+    err.reset();
+    assertThat(kubecdc("diff", "orders", "--from-file", a.toString())).isEqualTo(2);
+    assertThat(err()).contains("Missing required argument").contains("--to=NS");
+  }
+
+  @Test
+  void shouldNameAMissingKubeconfigAndAnUnknownContext() throws Exception {
+    assertThat(kubecdc("status", "--kubeconfig", "no-such-file")).isEqualTo(2);
+    assertThat(err())
+        .contains("kubeconfig no-such-file: no such file (--kubeconfig or KUBECONFIG)");
+
+    err.reset();
+    Path config = kubeconfig("https://127.0.0.1:1");
+    assertThat(kubecdc("status", "--kubeconfig", config.toString(), "--context", "staging"))
+        .isEqualTo(2);
+    assertThat(err())
+        .contains("context 'staging' is not in the kubeconfig " + config + " (it has: dev, prod)");
+  }
+
+  @Test
+  void shouldNameTheClusterThatDoesNotAnswer() throws Exception {
+    Path config = kubeconfig("https://127.0.0.1:1");
+    int code = kubecdc("status", "-A", "--kubeconfig", config.toString());
+    assertThat(code).as(this::err).isEqualTo(2);
+    assertThat(err())
+        .contains(
+            "kubecdc: cannot read the CdcPipelines from the cluster at https://127.0.0.1:1/"
+                + " (context dev)");
+    err.reset();
+    assertThat(
+            kubecdc(
+                "dbt-sources", "orders", "--kubeconfig", config.toString(), "--context", "prod"))
+        .isEqualTo(2);
+    assertThat(err())
+        .contains("cannot read CdcPipeline default/orders from the cluster at https://127.0.0.1:1/")
+        .contains("(context prod)");
+  }
+
+  @Test
+  void shouldDocumentTheExitCodesInTheHelp() {
+    for (String command : new String[] {"status", "diff", "dbt-sources"}) {
+      out.reset();
+      assertThat(kubecdc(command, "--help")).isZero();
+      assertThat(out()).contains("Usage: kubecdc " + command).contains("Exit codes: 0");
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.kubecdc.operator.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What {@code kubecdc status} prints for pipelines as the operator writes their status. */
+class StatusTableTest {
+  private static final KubernetesSerialization K8S = new KubernetesSerialization();
+
+  private static Object pipeline(String ns, String name, String statusYaml) {
+    String yaml =
+        """
+        apiVersion: kubecdc.io/v1alpha1
+        kind: CdcPipeline
+        metadata: {name: %s, namespace: %s}
+        spec:
+          source: {name: shop, tables: [{name: public.orders}]}
+          clickhouse: {database: analytics}
+          checkpoint: {version: 2}
+        %s
+        """
+            .formatted(name, ns, statusYaml);
+    return K8S.unmarshal(yaml, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+  }
+
+  private static final String STREAMING =
+      """
+      status:
+        phase: Streaming
+        revision: sha256:0123456789abcdef
+        tablesReady: 1/1
+        lag: 12
+        conditions:
+          - {type: SourceReady, status: "True", reason: SourceChecked}
+          - {type: Ready, status: "True", reason: Streaming}
+      """;
+
+  @Test
+  void shouldLineUpOnePipelinePerRowSortedByNamespaceAndName() {
+    List<PipelineRow> rows =
+        List.of(
+            PipelineRow.of(pipeline("staging", "orders", STREAMING), null),
+            PipelineRow.of(pipeline("dev", "orders", STREAMING), 3.25),
+            PipelineRow.of(pipeline("dev", "audit", ""), null));
+
+    String text = StatusTable.render(rows, StatusTable.Format.table);
+
+    assertThat(text.lines().toList())
+        .containsExactly(
+            "NAMESPACE   NAME     REVISION                  READY            PHASE       TABLES   LAG"
+                + "   FRESH   CHECKPOINT",
+            "dev         audit    -                         -                -           -        -  "
+                + "   -       2",
+            "dev         orders   sha256:0123456789abcdef   True/Streaming   Streaming   1/1      12 "
+                + "   3.3s    2",
+            "staging     orders   sha256:0123456789abcdef   True/Streaming   Streaming   1/1      12 "
+                + "   -       2");
+  }
+
+  @Test
+  void shouldShowGateDriftAndTheLiveGenerationWhenTheStatusHasThem() {
+    String status =
+        STREAMING
+            + """
+              gate: {state: Held, reason: "revision Ready in staging for 4m of 10m"}
+              drift: {detected: true, message: spec differs from Git}
+              generations:
+                - {version: 1, state: Live}
+                - {version: 2, state: Building}
+            """;
+    String text =
+        StatusTable.render(
+            List.of(PipelineRow.of(pipeline("prod", "orders", status), null)),
+            StatusTable.Format.table);
+
+    assertThat(text.lines().findFirst().orElseThrow()).containsPattern("CHECKPOINT +GATE +DRIFT$");
+    assertThat(text)
+        .contains("2 (live 1)")
+        .contains("Held: revision Ready in staging for 4m of 10m")
+        .contains("true: spec differs from Git");
+  }
+
+  @Test
+  void shouldWriteTheSameRowsAsJsonAndYamlWithoutUnknownFields() throws Exception {
+    List<PipelineRow> rows = List.of(PipelineRow.of(pipeline("dev", "orders", STREAMING), 1.5));
+
+    JsonNode json =
+        new ObjectMapper().readTree(StatusTable.render(rows, StatusTable.Format.json)).get(0);
+    JsonNode yaml =
+        new YAMLMapper().readTree(StatusTable.render(rows, StatusTable.Format.yaml)).get(0);
+
+    assertThat(json).isEqualTo(yaml);
+    assertThat(json.path("namespace").asText()).isEqualTo("dev");
+    assertThat(json.path("ready").asText()).isEqualTo("True/Streaming");
+    assertThat(json.path("lag").asLong()).isEqualTo(12);
+    assertThat(json.path("freshSeconds").asDouble()).isEqualTo(1.5);
+    assertThat(json.path("checkpoint").asText()).isEqualTo("2");
+    assertThat(json.has("gate")).isFalse();
+  }
+}
