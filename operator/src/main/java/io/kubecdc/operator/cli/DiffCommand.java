@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Shows what differs between two environments' pipelines: revision and spec, as a unified"
           + " diff of their YAML (keys sorted, defaults filled in, status left out).",
-      "Each side is a namespace (--from/--to, of --context or --from-context/--to-context) or a"
-          + " manifest (--from-file/--to-file).",
+      "Each side is a namespace (--from/--to) of a context (--context, or --from-context/"
+          + "--to-context, whose namespace is taken when --from/--to is left out) or a manifest"
+          + " (--from-file/--to-file).",
       "Exit codes: 0 equal, 1 different (like diff), 2 bad arguments, unknown pipeline or"
           + " unreachable cluster."
     })
@@ -40,11 +41,9 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PIPELINE", description = "The CdcPipeline's name.")
   String pipeline;
 
-  @ArgGroup(multiplicity = "1")
-  From from;
+  @ArgGroup From from = new From();
 
-  @ArgGroup(multiplicity = "1")
-  To to;
+  @ArgGroup To to = new To();
 
   @Option(
       names = "--from-context",
@@ -78,8 +77,8 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Side a = side(from.namespace, from.file, fromContext);
-    Side b = side(to.namespace, to.file, toContext);
+    Side a = side("--from", from.namespace, from.file, fromContext);
+    Side b = side("--to", to.namespace, to.file, toContext);
     String diff =
         PipelineDiff.unified(
             a.label(),
@@ -94,7 +93,20 @@ final class DiffCommand implements Callable<Integer> {
     return DIFFERENT;
   }
 
-  private Side side(String namespace, Path file, String context) {
+  private Side side(String option, String ns, Path file, String context) {
+    if (file == null && ns == null && context == null) {
+      throw terminal()
+          .refuse(
+              "name the "
+                  + (option.equals("--from") ? "first" : "second")
+                  + " side: "
+                  + option
+                  + " NS, "
+                  + option
+                  + "-file FILE or "
+                  + option
+                  + "-context NAME (its namespace)");
+    }
     if (file != null) {
       if (context != null) {
         throw terminal().refuse("a context applies to a namespace, not to the file " + file);
@@ -102,6 +114,7 @@ final class DiffCommand implements Callable<Integer> {
       return fromFile(file);
     }
     try (ClusterOptions.Cluster c = cluster.connect(context)) {
+      String namespace = c.namespace(ns);
       CdcPipeline p =
           c.read(
               "CdcPipeline " + namespace + "/" + pipeline,
