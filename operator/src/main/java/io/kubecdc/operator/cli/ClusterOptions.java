@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -123,6 +124,27 @@ final class ClusterOptions {
         root = root.getCause();
       }
       return root == e ? e.getMessage() : root.toString();
+    }
+
+    /** The pipeline {@code ns/name}, or a failure that says it is not there. */
+    CdcPipeline pipeline(String ns, String name) {
+      CdcPipeline p =
+          read(
+              "CdcPipeline " + ns + "/" + name,
+              () -> client.resources(CdcPipeline.class).inNamespace(ns).withName(name).get());
+      if (p == null) {
+        throw new CliFailure(
+            "CdcPipeline "
+                + ns
+                + "/"
+                + name
+                + " not found (context "
+                + context
+                + "): kubectl -n "
+                + ns
+                + " get cdcpipelines lists those there");
+      }
+      return p;
     }
 
     /** The namespace of {@code -n}, else the context's, else {@code default}. */

@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,31 +46,19 @@ final class DbtSourcesCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PIPELINE", description = "The CdcPipeline's name.")
   String pipeline;
 
-  @Option(
-      names = {"-n", "--namespace"},
-      paramLabel = "NS",
-      description = "The namespace (default: the context's, else default).")
-  String namespace;
+  @Mixin NamespaceOption ns;
 
   private record Columns(List<DbtTable> tables, String from) {}
 
   @Override
   public Integer call() {
     try (ClusterOptions.Cluster c = cluster.connect(null)) {
-      String ns = c.namespace(namespace);
-      CdcPipeline p =
-          c.read(
-              "CdcPipeline " + ns + "/" + pipeline,
-              () ->
-                  c.client().resources(CdcPipeline.class).inNamespace(ns).withName(pipeline).get());
-      if (p == null) {
-        throw new CliFailure(
-            "CdcPipeline " + ns + "/" + pipeline + " not found (context " + c.context() + ")");
-      }
+      String namespace = c.namespace(ns.namespace);
+      CdcPipeline p = c.pipeline(namespace, pipeline);
       Columns columns = columns(c, p);
       var origin =
           new DbtSources.Origin(
-              ns + "/" + pipeline,
+              namespace + "/" + pipeline,
               PipelineRevision.of(p.getSpec()),
               p.getSpec().getClickhouse().getDatabase(),
               columns.from());

@@ -115,27 +115,7 @@ final class DiffCommand implements Callable<Integer> {
     }
     try (ClusterOptions.Cluster c = cluster.connect(context)) {
       String namespace = c.namespace(ns);
-      CdcPipeline p =
-          c.read(
-              "CdcPipeline " + namespace + "/" + pipeline,
-              () ->
-                  c.client()
-                      .resources(CdcPipeline.class)
-                      .inNamespace(namespace)
-                      .withName(pipeline)
-                      .get());
-      if (p == null) {
-        throw new CliFailure(
-            "CdcPipeline "
-                + namespace
-                + "/"
-                + pipeline
-                + " not found (context "
-                + c.context()
-                + "): kubectl -n "
-                + namespace
-                + " get cdcpipelines lists those there");
-      }
+      CdcPipeline p = c.pipeline(namespace, pipeline);
       String label = (context == null ? "" : context + ":") + namespace + "/" + pipeline;
       return new Side(label, p);
     }

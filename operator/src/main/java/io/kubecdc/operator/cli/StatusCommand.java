@@ -54,11 +54,7 @@ final class StatusCommand implements Callable<Integer> {
       description = "Pipelines of every namespace.")
   boolean allNamespaces;
 
-  @Option(
-      names = {"-n", "--namespace"},
-      paramLabel = "NS",
-      description = "The namespace (default: the context's, else default).")
-  String namespace;
+  @Mixin NamespaceOption ns;
 
   @Option(
       names = "--state-dir",
@@ -68,7 +64,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (allNamespaces && namespace != null) {
+    if (allNamespaces && ns.namespace != null) {
       throw terminal().refuse("-A and -n exclude each other");
     }
     List<PipelineRow> rows = stateDir != null ? fromStateDir() : fromCluster();
@@ -89,8 +85,8 @@ final class StatusCommand implements Callable<Integer> {
               () ->
                   allNamespaces
                       ? pipelines.inAnyNamespace().list().getItems()
-                      : pipelines.inNamespace(c.namespace(namespace)).list().getItems());
-      namespace = c.namespace(namespace);
+                      : pipelines.inNamespace(c.namespace(ns.namespace)).list().getItems());
+      ns.namespace = c.namespace(ns.namespace);
       return items.stream().map(p -> PipelineRow.of(p, null)).toList();
     }
   }
@@ -103,8 +99,8 @@ final class StatusCommand implements Callable<Integer> {
         .filter(
             s ->
                 allNamespaces
-                    || namespace == null
-                    || namespace.equals(s.pipeline().getMetadata().getNamespace()))
+                    || ns.namespace == null
+                    || ns.namespace.equals(s.pipeline().getMetadata().getNamespace()))
         .map(s -> PipelineRow.of(s.pipeline(), s.freshSeconds()))
         .toList();
   }
@@ -113,7 +109,7 @@ final class StatusCommand implements Callable<Integer> {
     if (stateDir != null) {
       return "the state folder " + stateDir;
     }
-    return allNamespaces ? "any namespace" : "namespace " + namespace;
+    return allNamespaces ? "any namespace" : "namespace " + ns.namespace;
   }
 
   private Terminal terminal() {

@@ -3,7 +3,6 @@ package io.kubecdc.operator.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kubecdc.sink.table.TableLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,11 +28,7 @@ public final class DbtSources {
       "1 when the row was deleted in the source (a tombstone kept so that the delete outranks"
           + " older versions), else 0: filter with _deleted = 0.";
   private static final ObjectMapper YAML =
-      new YAMLMapper()
-          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-          .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR);
+      Yaml.readable().enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR).build();
 
   /** Which pipeline and where its columns were read, for the header comment. */
   public record Origin(String pipeline, String revision, String database, String columnsFrom) {}

@@ -8,10 +8,8 @@ import io.kubecdc.api.crd.v1alpha1.Phase;
 import io.kubecdc.operator.core.Requests;
 import io.kubecdc.operator.standalone.StateDir;
 import io.kubecdc.operator.standalone.StatusFile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,22 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadCommandsTest {
   @TempDir Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private CliRun last;
 
   private int kubecdc(String... args) {
-    return KubecdcCommand.execute(
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        args);
+    last = CliRun.of(args);
+    return last.code();
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return last.out();
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return last.err();
   }
 
   private Path fixture(String name, String from, String to) throws IOException {
@@ -82,8 +77,6 @@ class ReadCommandsTest {
         .asString()
         .startsWith("prod        orders   sha256:")
         .contains("Streaming   3/3      0     4.0s    1");
-
-    out.reset();
     assertThat(kubecdc("status", "--state-dir", state.toString(), "-o", "json")).isZero();
     assertThat(new ObjectMapper().readTree(out()).get(0).path("phase").asText())
         .isEqualTo("Streaming");
@@ -107,8 +100,6 @@ class ReadCommandsTest {
     assertThat(kubecdc("diff", "orders", "--from-file", a.toString(), "--to-file", same.toString()))
         .isZero();
     assertThat(out()).isEqualTo("no difference between " + a + " and " + same + "\n");
-
-    out.reset();
     assertThat(
             kubecdc("diff", "orders", "--from-file", a.toString(), "--to-file", other.toString()))
         .isEqualTo(DiffCommand.DIFFERENT);
@@ -123,7 +114,6 @@ class ReadCommandsTest {
     assertThat(kubecdc("diff", "refunds", "--from-file", a.toString(), "--to-file", a.toString()))
         .isEqualTo(2);
     assertThat(err()).contains("kubecdc: " + a + " has no CdcPipeline named refunds");
-    err.reset();
     assertThat(kubecdc("diff", "orders", "--from-file", a.toString())).isEqualTo(2);
     assertThat(err())
         .contains("name the second side: --to NS, --to-file FILE or --to-context NAME");
@@ -134,8 +124,6 @@ class ReadCommandsTest {
     assertThat(kubecdc("status", "--kubeconfig", "no-such-file")).isEqualTo(2);
     assertThat(err())
         .contains("kubeconfig no-such-file: no such file (--kubeconfig or KUBECONFIG)");
-
-    err.reset();
     Path config = kubeconfig("https://127.0.0.1:1");
     assertThat(kubecdc("status", "--kubeconfig", config.toString(), "--context", "staging"))
         .isEqualTo(2);
@@ -152,7 +140,6 @@ class ReadCommandsTest {
         .contains(
             "kubecdc: cannot read the CdcPipelines from the cluster at https://127.0.0.1:1/"
                 + " (context dev)");
-    err.reset();
     assertThat(
             kubecdc(
                 "dbt-sources", "orders", "--kubeconfig", config.toString(), "--context", "prod"))
@@ -165,7 +152,6 @@ class ReadCommandsTest {
   @Test
   void shouldDocumentTheExitCodesInTheHelp() {
     for (String command : new String[] {"status", "diff", "dbt-sources"}) {
-      out.reset();
       assertThat(kubecdc(command, "--help")).isZero();
       assertThat(out()).contains("Usage: kubecdc " + command).contains("Exit codes: 0");
     }

@@ -14,14 +14,11 @@ import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.kubetest.KubeTarget;
 import io.kubecdc.kubetest.KubeTargetTest;
 import io.kubecdc.kubetest.TestNamespace;
-import io.kubecdc.operator.cli.KubecdcCommand;
+import io.kubecdc.operator.cli.CliRun;
 import io.kubecdc.operator.core.StackPipeline;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,23 +48,15 @@ class CliOnOperatorIT {
     this.stack = stack;
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result kubecdc(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    int code =
-        KubecdcCommand.execute(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            args);
-    var result =
-        new Result(
-            code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    // what a user would see, in the IT's output file, for the reader of a failure
-    System.out.println("$ kubecdc " + String.join(" ", args) + "  (exit " + code + ")");
-    System.out.print(result.out() + result.err());
-    return result;
+  /** {@code kubecdc ARGS --kubeconfig FILE}, printed to the IT's output for a failure's reader. */
+  private static CliRun kubecdc(Path kubeconfig, String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--kubeconfig";
+    all[args.length + 1] = kubeconfig.toString();
+    CliRun run = CliRun.of(all);
+    System.out.println("$ kubecdc " + String.join(" ", args) + "  (exit " + run.code() + ")");
+    System.out.print(run.out() + run.err());
+    return run;
   }
 
   @KubeTargetTest
@@ -101,6 +90,8 @@ class CliOnOperatorIT {
       operator = Operators.start(target, admin, config, c -> OperatorMain.defaultCore());
       try {
         CdcPipeline pipeline = environment.fixture("pipeline", CdcPipeline.class);
+        Path manifest =
+            Files.writeString(dir.resolve("pipeline.yaml"), environment.fixtureText("pipeline"));
         admin.resource(pipeline).inNamespace(dev.name()).create();
         pipeline.getSpec().getSource().getTables().remove(1);
         admin.resource(pipeline).inNamespace(staging.name()).create();
@@ -114,7 +105,7 @@ class CliOnOperatorIT {
         Path kubeconfig = kubeconfig(target, Map.of("dev", dev.name(), "staging", staging.name()));
 
         assertStatus(kubeconfig, ready, dev.name(), staging.name());
-        assertDiff(kubeconfig, dev.name(), staging.name());
+        assertDiff(kubeconfig, dev.name(), staging.name(), manifest);
         assertDbtSources(kubeconfig, admin, dev.name(), staging.name());
       } finally {
         for (String ns : namespaces) {
@@ -135,7 +126,7 @@ class CliOnOperatorIT {
 
   private void assertStatus(Path kubeconfig, CdcPipeline ready, String dev, String staging)
       throws Exception {
-    Result all = kubecdc("status", "-A", "--kubeconfig", kubeconfig.toString());
+    CliRun all = kubecdc(kubeconfig, "status", "-A");
     assertThat(all.code()).as(all.err()).isZero();
     List<String> lines = all.out().lines().toList();
     assertThat(lines.get(0)).startsWith("NAMESPACE").contains("REVISION", "READY", "CHECKPOINT");
@@ -147,9 +138,7 @@ class CliOnOperatorIT {
                     .contains("orders", ready.getStatus().getRevision(), "True/", "2/2"))
         .anySatisfy(l -> assertThat(l).startsWith(staging).contains("1/1"));
 
-    Result one =
-        kubecdc(
-            "status", "--kubeconfig", kubeconfig.toString(), "--context", "staging", "-o", "json");
+    CliRun one = kubecdc(kubeconfig, "status", "--context", "staging", "-o", "json");
     assertThat(one.code()).as(one.err()).isZero();
     JsonNode rows = new ObjectMapper().readTree(one.out());
     assertThat(rows).hasSize(1);
@@ -158,17 +147,9 @@ class CliOnOperatorIT {
     assertThat(rows.get(0).path("checkpoint").asText()).isEqualTo("1");
   }
 
-  private void assertDiff(Path kubeconfig, String dev, String staging) {
-    Result diff =
-        kubecdc(
-            "diff",
-            "orders",
-            "--from",
-            staging,
-            "--to",
-            dev,
-            "--kubeconfig",
-            kubeconfig.toString());
+  /** {@code git}: the manifest that was applied in dev, as a GitOps checkout holds it. */
+  private void assertDiff(Path kubeconfig, String dev, String staging, Path git) {
+    CliRun diff = kubecdc(kubeconfig, "diff", "orders", "--from", staging, "--to", dev);
     assertThat(diff.code()).as(diff.err()).isEqualTo(1);
     assertThat(diff.out())
         .startsWith("--- " + staging + "/orders\n+++ " + dev + "/orders\n")
@@ -176,37 +157,21 @@ class CliOnOperatorIT {
         .containsPattern("(?m)^-revision: sha256:[0-9a-f]{16}$")
         .containsPattern("(?m)^\\+revision: sha256:[0-9a-f]{16}$");
 
-    Result same =
-        kubecdc(
-            "diff",
-            "orders",
-            "--from-context",
-            "dev",
-            "--to-context",
-            "dev",
-            "--kubeconfig",
-            kubeconfig.toString());
+    CliRun same =
+        kubecdc(kubeconfig, "diff", "orders", "--from-context", "dev", "--to-file", git.toString());
     assertThat(same.code()).as(same.err()).isZero();
     assertThat(same.out())
-        .isEqualTo("no difference between dev:" + dev + "/orders and dev:" + dev + "/orders\n");
+        .as("the API server's defaults and the manifest's omissions compare equal")
+        .isEqualTo("no difference between dev:" + dev + "/orders and " + git + "\n");
 
-    Result unknown =
-        kubecdc(
-            "diff",
-            "refunds",
-            "--from",
-            staging,
-            "--to",
-            dev,
-            "--kubeconfig",
-            kubeconfig.toString());
+    CliRun unknown = kubecdc(kubeconfig, "diff", "refunds", "--from", staging, "--to", dev);
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("CdcPipeline " + staging + "/refunds not found");
   }
 
   private void assertDbtSources(Path kubeconfig, KubernetesClient admin, String dev, String staging)
       throws Exception {
-    Result dbt = kubecdc("dbt-sources", "orders", "-n", dev, "--kubeconfig", kubeconfig.toString());
+    CliRun dbt = kubecdc(kubeconfig, "dbt-sources", "orders", "-n", dev);
     assertThat(dbt.code()).as(dbt.err()).isZero();
     assertThat(dbt.out())
         .contains(
@@ -222,9 +187,7 @@ class CliOnOperatorIT {
     assertThat(texts(orders, "data_type").get(2)).isEqualTo("Nullable(Decimal(10, 2))");
 
     admin.secrets().inNamespace(staging).withName("ch-writer").delete();
-    Result fallback =
-        kubecdc(
-            "dbt-sources", "orders", "--context", "staging", "--kubeconfig", kubeconfig.toString());
+    CliRun fallback = kubecdc(kubeconfig, "dbt-sources", "orders", "--context", "staging");
     assertThat(fallback.code()).as(fallback.err()).isZero();
     assertThat(fallback.out())
         .contains("columns from the worker config (ConfigMap " + staging + "/orders-sink)")

@@ -62,6 +62,11 @@ final class KubeStackEnvironment implements AutoCloseable {
 
   /** The fixture {@code k8s/e2e/<name>.yaml} with the stack's addresses and the schema. */
   <T> T fixture(String name, Class<T> type) throws IOException {
+    return new KubernetesSerialization().unmarshal(fixtureText(name), type);
+  }
+
+  /** The text of that fixture, as a user's manifest would be: defaults left out. */
+  String fixtureText(String name) throws IOException {
     String yaml;
     try (InputStream in = getClass().getResourceAsStream("/k8s/e2e/" + name + ".yaml")) {
       yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -73,7 +78,7 @@ final class KubeStackEnvironment implements AutoCloseable {
             .replace("@CLICKHOUSE@", stack.clickhouseUrl())
             .replace("@SECRET_DIR@", secretFiles.toString())
             .replace("@SCHEMA@", schema);
-    return new KubernetesSerialization().unmarshal(yaml, type);
+    return yaml;
   }
 
   @Override
