@@ -65,6 +65,8 @@ class StandaloneRunIT {
         .contains("passwordFile: \"" + pipelineState.resolve("clickhouse-password") + "\"")
         .doesNotContain(stack.clickhousePassword());
 
+    assertStatusOfTheRun();
+
     LocalExample example = LocalExample.render(repoRoot, stack, state);
     ByteArrayOutputStream deleted = new ByteArrayOutputStream();
     int exit =
@@ -83,6 +85,26 @@ class StandaloneRunIT {
     try (Connection ch = ShopData.clickhouse(stack)) {
       assertThat(count(ch, "system.tables WHERE database = 'shop'")).isZero();
     }
+  }
+
+  /** {@code kubecdc status --state-dir}, from another shell after the run: Ready, caught up. */
+  private void assertStatusOfTheRun() {
+    ByteArrayOutputStream status = new ByteArrayOutputStream();
+    int exit =
+        KubecdcCommand.execute(
+            new PrintStream(status, true, StandardCharsets.UTF_8),
+            System.err,
+            "status",
+            "--state-dir",
+            state.toString());
+    String table = status.toString(StandardCharsets.UTF_8);
+    System.out.println(table);
+    assertThat(exit).as(table).isZero();
+    assertThat(table.lines().skip(1))
+        .singleElement()
+        .asString()
+        .containsPattern(
+            "^dev +shop +sha256:[0-9a-f]{16} +True/\\w+ +Streaming +3/3 +0 +\\d+\\.\\ds +1$");
   }
 
   private static long count(Connection c, String from) throws Exception {
