@@ -42,7 +42,7 @@ public final class DbtSources {
         "description",
         "Change-data-capture copy of PostgreSQL tables into ClickHouse by KubeCDC pipeline "
             + origin.pipeline()
-            + ". ReplacingMergeTree tables: read current rows with FINAL and _deleted = 0.");
+            + ".");
     source.put("schema", origin.database());
     source.put("tables", tables.stream().map(DbtSources::table).toList());
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -73,8 +73,7 @@ public final class DbtSources {
   private static Map<String, Object> table(DbtTable t) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", t.name());
-    String engine = t.engine() == null ? "" : " (" + t.engine() + ")";
-    out.put("description", "PostgreSQL table " + t.sourceTable() + engine + ".");
+    out.put("description", "PostgreSQL table " + t.sourceTable() + ". " + howToRead(t.engine()));
     List<Map<String, Object>> columns = new ArrayList<>();
     for (DbtTable.Column c : t.columns()) {
       Map<String, Object> col = new LinkedHashMap<>();
@@ -86,6 +85,18 @@ public final class DbtSources {
     }
     out.put("columns", columns);
     return out;
+  }
+
+  /**
+   * A table holds every version of a row until merges drop the older ones; a view (the stable name
+   * over the live generation's table) may already hide them. Unknown engine: the table's rule.
+   */
+  private static String howToRead(String engine) {
+    if (engine != null && engine.contains("View")) {
+      return "A view (" + engine + ") over the live checkpoint generation's table.";
+    }
+    return (engine == null ? "ReplacingMergeTree" : engine)
+        + ": read current rows with FINAL and _deleted = 0.";
   }
 
   private static String describe(String column, String sourceTable) {

@@ -14,8 +14,9 @@ import java.util.function.Function;
 /**
  * The text of {@code kubecdc status}: a table as {@code kubectl get} prints one (columns as wide as
  * their widest cell, {@code -} for what is not known), or the rows as JSON or YAML for scripts. The
- * GATE and DRIFT columns appear only when some pipeline reports them. Pure, so that what a user
- * reads is unit-tested.
+ * RUNNING (a revision held back by its gate), GATE and DRIFT columns appear only when some pipeline
+ * reports them; the times of the running revision are in JSON and YAML only. Pure, so that what a
+ * user reads is unit-tested.
  */
 public final class StatusTable {
   /** Output formats of {@code -o}. */
@@ -46,7 +47,10 @@ public final class StatusTable {
           new Column("FRESH", r -> fresh(r.freshSeconds())),
           new Column("CHECKPOINT", PipelineRow::checkpoint));
   private static final List<Column> WHEN_PRESENT =
-      List.of(new Column("GATE", PipelineRow::gate), new Column("DRIFT", PipelineRow::drift));
+      List.of(
+          new Column("RUNNING", PipelineRow::running),
+          new Column("GATE", PipelineRow::gate),
+          new Column("DRIFT", PipelineRow::drift));
 
   private StatusTable() {}
 

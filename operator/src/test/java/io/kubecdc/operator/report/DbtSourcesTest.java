@@ -59,7 +59,9 @@ class DbtSourcesTest {
     JsonNode table = source.path("tables").get(0);
     assertThat(table.path("name").asText()).isEqualTo("customers");
     assertThat(table.path("description").asText())
-        .isEqualTo("PostgreSQL table shop.customers (ReplacingMergeTree).");
+        .isEqualTo(
+            "PostgreSQL table shop.customers. ReplacingMergeTree: read current rows with FINAL and"
+                + " _deleted = 0.");
     JsonNode columns = table.path("columns");
     assertThat(names(columns, "name")).containsExactly("id", "name", "_version", "_deleted");
     assertThat(names(columns, "data_type"))

@@ -63,27 +63,46 @@ class StatusTableTest {
                 + "   -       2");
   }
 
+  /** As s3-gate and s3-gen write it: a revision held by its gate, drift, a generation building. */
+  private static final String GATED =
+      """
+      status:
+        phase: Streaming
+        revision: sha256:0123456789abcdef
+        tablesReady: 1/1
+        lag: 12
+        conditions:
+          - {type: Ready, status: "True", reason: Streaming}
+          - {type: Promoted, status: "False", reason: PromotionGated}
+          - {type: SourceInSync, status: "False", reason: DriftedFromSource}
+        applied:
+          revision: sha256:aaaaaaaaaaaaaaaa
+          readySince: "2026-12-01T10:00:00Z"
+          caughtUpAt: "2026-12-01T10:00:05Z"
+        generations:
+          - {version: 1, state: Live}
+          - {version: 2, state: Building}
+      """;
+
   @Test
-  void shouldShowGateDriftAndTheLiveGenerationWhenTheStatusHasThem() {
-    String status =
-        STREAMING
-            + """
-              gate: {state: Held, reason: "revision Ready in staging for 4m of 10m"}
-              drift: {detected: true, message: spec differs from Git}
-              generations:
-                - {version: 1, state: Live}
-                - {version: 2, state: Building}
-            """;
+  void shouldShowAGatedRevisionDriftAndTheLiveGenerationWhenTheStatusHasThem() {
+    PipelineRow prod = PipelineRow.of(pipeline("prod", "orders", GATED), null);
     String text =
         StatusTable.render(
-            List.of(PipelineRow.of(pipeline("prod", "orders", status), null)),
+            List.of(prod, PipelineRow.of(pipeline("dev", "orders", STREAMING), null)),
             StatusTable.Format.table);
 
-    assertThat(text.lines().findFirst().orElseThrow()).containsPattern("CHECKPOINT +GATE +DRIFT$");
-    assertThat(text)
-        .contains("2 (live 1)")
-        .contains("Held: revision Ready in staging for 4m of 10m")
-        .contains("true: spec differs from Git");
+    assertThat(text.lines().findFirst().orElseThrow())
+        .containsPattern("CHECKPOINT +RUNNING +GATE +DRIFT$");
+    assertThat(text.lines().skip(1).toList())
+        .satisfiesExactly(
+            dev -> assertThat(dev).containsPattern("1/1 +12 +- +2 +- +- +-$"),
+            gated ->
+                assertThat(gated)
+                    .containsPattern(
+                        "2 \\(live 1\\) +sha256:aaaaaaaaaaaaaaaa +False/PromotionGated +yes$"));
+    assertThat(prod.readySince()).isEqualTo("2026-12-01T10:00:00Z");
+    assertThat(prod.caughtUpAt()).isEqualTo("2026-12-01T10:00:05Z");
   }
 
   @Test
