@@ -2,6 +2,8 @@ package io.kubecdc.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kubecdc.operator.cli.KubecdcCommand;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
@@ -66,6 +68,7 @@ class StandaloneRunIT {
         .doesNotContain(stack.clickhousePassword());
 
     assertStatusOfTheRun();
+    assertDbtSourcesOfTheRun(stack);
 
     LocalExample example = LocalExample.render(repoRoot, stack, state);
     ByteArrayOutputStream deleted = new ByteArrayOutputStream();
@@ -105,6 +108,34 @@ class StandaloneRunIT {
         .asString()
         .containsPattern(
             "^dev +shop +sha256:[0-9a-f]{16} +True/\\w+ +Streaming +3/3 +0 +\\d+\\.\\ds +1$");
+  }
+
+  /**
+   * {@code kubecdc dbt-sources --state-dir}: the real ClickHouse's columns, including the one the
+   * source gained during the demo, as the worker config of the run names ClickHouse.
+   */
+  private void assertDbtSourcesOfTheRun(StackEndpoints stack) throws Exception {
+    ByteArrayOutputStream dbt = new ByteArrayOutputStream();
+    int exit =
+        KubecdcCommand.execute(
+            new PrintStream(dbt, true, StandardCharsets.UTF_8),
+            System.err,
+            "dbt-sources",
+            "shop",
+            "--state-dir",
+            state.toString());
+    String yaml = dbt.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(yaml).isZero();
+    assertThat(yaml)
+        .contains("columns from ClickHouse system.columns at " + stack.clickhouseUrl())
+        .doesNotContain(stack.clickhousePassword());
+    JsonNode tables = new YAMLMapper().readTree(yaml).path("sources").get(0).path("tables");
+    List<String> names = new java.util.ArrayList<>();
+    tables.forEach(t -> names.add(t.path("name").asText()));
+    assertThat(names).containsExactly("customers", "orders", "order_items");
+    List<String> orderColumns = new java.util.ArrayList<>();
+    tables.get(1).path("columns").forEach(c -> orderColumns.add(c.path("name").asText()));
+    assertThat(orderColumns).contains("coupon", "_version", "_deleted");
   }
 
   private static long count(Connection c, String from) throws Exception {

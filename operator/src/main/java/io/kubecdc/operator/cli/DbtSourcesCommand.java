@@ -14,11 +14,14 @@ import io.kubecdc.operator.report.DbtColumns;
 import io.kubecdc.operator.report.DbtSources;
 import io.kubecdc.operator.report.DbtTable;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,6 +40,7 @@ import picocli.CommandLine.Spec;
       "Columns come from ClickHouse system.columns (URL from the pipeline's CdcEnvironment,"
           + " credentials from its Secret), else from the worker config, else only _version and"
           + " _deleted; a comment at the top says which.",
+      "With --state-dir: the same for a standalone run's pipeline, without a cluster.",
       "Exit codes: 0 printed, 2 bad arguments, unknown pipeline or unreachable cluster."
     })
 final class DbtSourcesCommand implements Callable<Integer> {
@@ -48,23 +52,39 @@ final class DbtSourcesCommand implements Callable<Integer> {
 
   @Mixin NamespaceOption ns;
 
-  private record Columns(List<DbtTable> tables, String from) {}
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Without a cluster: the pipeline of a standalone run's state under DIR, ClickHouse as its"
+              + " worker config names it.")
+  Path stateDir;
+
+  /** The pipeline, its tables and where their columns came from (for the header comment). */
+  record Columns(CdcPipeline pipeline, List<DbtTable> tables, String from) {}
 
   @Override
   public Integer call() {
-    try (ClusterOptions.Cluster c = cluster.connect(null)) {
-      String namespace = c.namespace(ns.namespace);
-      CdcPipeline p = c.pipeline(namespace, pipeline);
-      Columns columns = columns(c, p);
-      var origin =
-          new DbtSources.Origin(
-              namespace + "/" + pipeline,
-              PipelineRevision.of(p.getSpec()),
-              p.getSpec().getClickhouse().getDatabase(),
-              columns.from());
-      terminal().out().print(DbtSources.render(origin, columns.tables()));
-      return 0;
+    Columns columns;
+    if (stateDir != null) {
+      if (!Files.isDirectory(stateDir)) {
+        throw terminal().refuse("--state-dir " + stateDir + ": no such folder");
+      }
+      columns = StateDirColumns.read(stateDir, ns.namespace, pipeline);
+    } else {
+      try (ClusterOptions.Cluster c = cluster.connect(null)) {
+        columns = columns(c, c.pipeline(c.namespace(ns.namespace), pipeline));
+      }
     }
+    CdcPipeline p = columns.pipeline();
+    var origin =
+        new DbtSources.Origin(
+            p.getMetadata().getNamespace() + "/" + pipeline,
+            PipelineRevision.of(p.getSpec()),
+            p.getSpec().getClickhouse().getDatabase(),
+            columns.from());
+    terminal().out().print(DbtSources.render(origin, columns.tables()));
+    return 0;
   }
 
   private Columns columns(ClusterOptions.Cluster c, CdcPipeline p) {
@@ -82,7 +102,7 @@ final class DbtSourcesCommand implements Callable<Integer> {
       String url = env.getSpec().getClickhouse().getUrl();
       try (ClientV2Gateway ch = open(c, ns, env)) {
         return new Columns(
-            DbtColumns.fromClickHouse(ch, p.getSpec()), "ClickHouse system.columns at " + url);
+            p, DbtColumns.fromClickHouse(ch, p.getSpec()), "ClickHouse system.columns at " + url);
       } catch (Unresolved e) {
         why = e.getMessage();
       } catch (KubernetesClientException e) {
@@ -111,12 +131,11 @@ final class DbtSourcesCommand implements Callable<Integer> {
     String sink = cm == null || cm.getData() == null ? null : cm.getData().get("sink.yaml");
     if (sink != null) {
       return new Columns(
+          p,
           DbtColumns.fromWorkerConfig(sink, p.getSpec()),
           "the worker config (ConfigMap " + ns + "/" + name + "), since " + why);
     }
-    return new Columns(
-        DbtColumns.fromSpec(p.getSpec()),
-        "the spec, only _version and _deleted (no worker config yet), since " + why);
+    return new Columns(p, DbtColumns.fromSpec(p.getSpec()), StateDirColumns.specOnly(why));
   }
 
   private Terminal terminal() {
