@@ -92,17 +92,8 @@ class StandaloneRunIT {
 
   /** {@code kubecdc status --state-dir}, from another shell after the run: Ready, caught up. */
   private void assertStatusOfTheRun() {
-    ByteArrayOutputStream status = new ByteArrayOutputStream();
-    int exit =
-        KubecdcCommand.execute(
-            new PrintStream(status, true, StandardCharsets.UTF_8),
-            System.err,
-            "status",
-            "--state-dir",
-            state.toString());
-    String table = status.toString(StandardCharsets.UTF_8);
+    String table = kubecdc("status", "--state-dir", state.toString());
     System.out.println(table);
-    assertThat(exit).as(table).isZero();
     assertThat(table.lines().skip(1))
         .singleElement()
         .asString()
@@ -115,17 +106,7 @@ class StandaloneRunIT {
    * source gained during the demo, as the worker config of the run names ClickHouse.
    */
   private void assertDbtSourcesOfTheRun(StackEndpoints stack) throws Exception {
-    ByteArrayOutputStream dbt = new ByteArrayOutputStream();
-    int exit =
-        KubecdcCommand.execute(
-            new PrintStream(dbt, true, StandardCharsets.UTF_8),
-            System.err,
-            "dbt-sources",
-            "shop",
-            "--state-dir",
-            state.toString());
-    String yaml = dbt.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as(yaml).isZero();
+    String yaml = kubecdc("dbt-sources", "shop", "--state-dir", state.toString());
     assertThat(yaml)
         .contains("columns from ClickHouse system.columns at " + stack.clickhouseUrl())
         .doesNotContain(stack.clickhousePassword());
@@ -136,6 +117,17 @@ class StandaloneRunIT {
     List<String> orderColumns = new java.util.ArrayList<>();
     tables.get(1).path("columns").forEach(c -> orderColumns.add(c.path("name").asText()));
     assertThat(orderColumns).contains("coupon", "_version", "_deleted");
+  }
+
+  /** What a command printed; it must exit 0. */
+  private static String kubecdc(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int exit =
+        KubecdcCommand.execute(
+            new PrintStream(out, true, StandardCharsets.UTF_8), System.err, args);
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(printed).isZero();
+    return printed;
   }
 
   private static long count(Connection c, String from) throws Exception {

@@ -65,24 +65,18 @@ class StatusTableTest {
 
   /** As s3-gate and s3-gen write it: a revision held by its gate, drift, a generation building. */
   private static final String GATED =
-      """
-      status:
-        phase: Streaming
-        revision: sha256:0123456789abcdef
-        tablesReady: 1/1
-        lag: 12
-        conditions:
-          - {type: Ready, status: "True", reason: Streaming}
-          - {type: Promoted, status: "False", reason: PromotionGated}
-          - {type: SourceInSync, status: "False", reason: DriftedFromSource}
-        applied:
-          revision: sha256:aaaaaaaaaaaaaaaa
-          readySince: "2026-12-01T10:00:00Z"
-          caughtUpAt: "2026-12-01T10:00:05Z"
-        generations:
-          - {version: 1, state: Live}
-          - {version: 2, state: Building}
-      """;
+      STREAMING
+          + """
+            - {type: Promoted, status: "False", reason: PromotionGated}
+            - {type: SourceInSync, status: "False", reason: DriftedFromSource}
+          applied:
+            revision: sha256:aaaaaaaaaaaaaaaa
+            readySince: "2026-12-01T10:00:00Z"
+            caughtUpAt: "2026-12-01T10:00:05Z"
+          generations:
+            - {version: 1, state: Live}
+            - {version: 2, state: Building}
+        """;
 
   @Test
   void shouldShowAGatedRevisionDriftAndTheLiveGenerationWhenTheStatusHasThem() {
