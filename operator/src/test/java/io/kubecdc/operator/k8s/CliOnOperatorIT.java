@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
@@ -109,8 +110,16 @@ class CliOnOperatorIT {
         assertDbtSources(kubeconfig, admin, dev.name(), staging.name());
       } finally {
         for (String ns : namespaces) {
-          Operators.forceDelete(admin, ns);
+          Operators.forceDelete(admin, ns, LONG);
         }
+      }
+      for (String ns : namespaces) {
+        assertThat(
+                admin.v1().events().inNamespace(ns).list().getItems().stream()
+                    .filter(e -> "FinalizerReleased".equals(e.getReason()))
+                    .map(io.fabric8.kubernetes.api.model.Event::getMessage))
+            .as("what the operator's teardown left behind in %s", ns)
+            .isEmpty();
       }
     } finally {
       if (operator != null) {
@@ -186,8 +195,14 @@ class CliOnOperatorIT {
         .containsExactly("id", "customer_id", "amount", "_version", "_deleted");
     assertThat(texts(orders, "data_type").get(2)).isEqualTo("Nullable(Decimal(10, 2))");
 
-    admin.secrets().inNamespace(staging).withName("ch-writer").delete();
+    var secret = admin.secrets().inNamespace(staging).withName("ch-writer");
+    Secret kept = secret.get();
+    secret.delete();
     CliRun fallback = kubecdc(kubeconfig, "dbt-sources", "orders", "--context", "staging");
+    // back, so that the operator's teardown can drop the slot
+    kept.getMetadata().setResourceVersion(null);
+    kept.getMetadata().setUid(null);
+    admin.resource(kept).create();
     assertThat(fallback.code()).as(fallback.err()).isZero();
     assertThat(fallback.out())
         .contains("columns from the worker config (ConfigMap " + staging + "/orders-sink)")

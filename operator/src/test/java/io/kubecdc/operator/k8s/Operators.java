@@ -112,6 +112,11 @@ final class Operators implements AfterEachCallback, AfterAllCallback {
    * ever once no operator is left to release it. Call it while the operator runs.
    */
   static void forceDelete(KubernetesClient client, String ns) {
+    forceDelete(client, ns, DriverOnTarget.WAIT);
+  }
+
+  /** As above, waiting up to {@code atMost}: the real core's teardown talks to every system. */
+  static void forceDelete(KubernetesClient client, String ns, java.time.Duration atMost) {
     var pipelines = client.resources(CdcPipeline.class).inNamespace(ns);
     for (CdcPipeline p : pipelines.list().getItems()) {
       var one = pipelines.withName(p.getMetadata().getName());
@@ -119,7 +124,7 @@ final class Operators implements AfterEachCallback, AfterAllCallback {
       one.delete();
     }
     await("pipelines of " + ns + " deleted")
-        .atMost(DriverOnTarget.WAIT)
+        .atMost(atMost)
         .until(() -> pipelines.list().getItems().isEmpty());
   }
 
