@@ -43,7 +43,8 @@ public final class KubecdcCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a subcommand: run, delete, status, diff, dbt-sources or dev-kubelet");
+        spec.commandLine(),
+        "name a subcommand: run, delete, status, diff, dbt-sources or dev-kubelet");
   }
 
   /** The commands that only read: they have no state folder to log into. */
