@@ -43,8 +43,7 @@ public final class KubecdcCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(),
-        "name a subcommand: run, delete, status, diff, dbt-sources or dev-kubelet");
+        spec.commandLine(), "name a subcommand: run, delete, status, diff or dbt-sources");
   }
 
   /** The commands that only read: they have no state folder to log into. */
