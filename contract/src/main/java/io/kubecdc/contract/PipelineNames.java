@@ -104,6 +104,25 @@ public record PipelineNames(String namespace, String pipeline) {
     return name.length() <= DNS_LABEL_MAX ? name : shorten(name, DNS_LABEL_MAX, "-");
   }
 
+  /**
+   * The sink-worker workload of a checkpoint generation: {@link #sinkWorkload()} for version 1 (the
+   * name it always had), {@code <pipeline>-sink-v<N>} after, so that the workers of the live and of
+   * the generation being built run side by side.
+   */
+  public String sinkWorkload(int checkpointVersion) {
+    if (checkpointVersion <= 1) {
+      return sinkWorkload();
+    }
+    String name = pipeline.replace('.', '-') + "-sink-v" + checkpointVersion;
+    if (name.length() <= DNS_LABEL_MAX) {
+      return name;
+    }
+    String suffix = "-v" + checkpointVersion;
+    String head =
+        shorten(pipeline.replace('.', '-') + "-sink", DNS_LABEL_MAX - suffix.length(), "-");
+    return head + suffix;
+  }
+
   private String postgresName() {
     String raw = ("kubecdc_" + namespace + "_" + pipeline).toLowerCase(Locale.ROOT);
     String name = raw.replaceAll("[^a-z0-9_]", "_");

@@ -43,7 +43,17 @@ class PipelineNamesTest {
       assertThat(n.slot()).matches("[a-z0-9_]{1,63}");
       assertThat(n.publication()).hasSizeLessThanOrEqualTo(63);
       assertThat(n.sinkWorkload()).matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+      assertThat(n.sinkWorkload(12)).matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     }
+  }
+
+  @Test
+  void shouldNameTheWorkerOfEachGenerationAndKeepVersionOnesName() {
+    assertThat(orders.sinkWorkload(1)).isEqualTo("orders-sink");
+    assertThat(orders.sinkWorkload(2)).isEqualTo("orders-sink-v2");
+    PipelineNames longOne = new PipelineNames("prod", "y".repeat(80));
+    assertThat(longOne.sinkWorkload(2)).endsWith("-v2").hasSizeLessThanOrEqualTo(63);
+    assertThat(longOne.sinkWorkload(2)).isNotEqualTo(longOne.sinkWorkload(3));
   }
 
   @Test

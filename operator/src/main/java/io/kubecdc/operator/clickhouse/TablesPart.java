@@ -74,13 +74,26 @@ public final class TablesPart {
             .append(String.join(", ", pending));
       }
       return PartState.ready(Part.TABLES, "TablesReady", m.toString());
-    } catch (ClickHouseUnavailableException e) {
+    } catch (RuntimeException e) {
+      return failure(e);
+    }
+  }
+
+  /**
+   * The tables part's state for a failed ClickHouse call (also of the generations' views); an
+   * unexpected exception is rethrown for the driver to retry.
+   */
+  public static PartState failure(RuntimeException e) {
+    if (e instanceof ClickHouseUnavailableException) {
       return PartState.failed(Part.TABLES, "ClickHouseUnreachable", e.getMessage());
-    } catch (ClickHouseSystematicException e) {
-      return PartState.failed(Part.TABLES, reason(e.code()), e.getMessage());
-    } catch (ClickHouseRejectedException e) {
+    }
+    if (e instanceof ClickHouseSystematicException s) {
+      return PartState.failed(Part.TABLES, reason(s.code()), e.getMessage());
+    }
+    if (e instanceof ClickHouseRejectedException) {
       return PartState.failed(Part.TABLES, "TableDefinitionRejected", e.getMessage());
     }
+    throw e;
   }
 
   private boolean exists(TablePlan p) {

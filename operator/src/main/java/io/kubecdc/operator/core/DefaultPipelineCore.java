@@ -11,8 +11,10 @@ import io.kubecdc.api.crd.v1alpha1.TaskStatus;
 import io.kubecdc.contract.PipelineNames;
 import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.cleanup.StepResult;
+import io.kubecdc.operator.clickhouse.GenerationTables;
 import io.kubecdc.operator.clickhouse.TableDdl;
 import io.kubecdc.operator.clickhouse.TablesPart;
+import io.kubecdc.operator.connect.Backfill;
 import io.kubecdc.operator.connect.ConnectClient;
 import io.kubecdc.operator.connect.ConnectorConfig;
 import io.kubecdc.operator.connect.ConnectorPart;
@@ -34,6 +36,7 @@ import io.kubecdc.operator.status.Observation;
 import io.kubecdc.operator.status.PartState;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,28 +94,44 @@ public final class DefaultPipelineCore implements PipelineCore {
     parts.add(source.state());
     Optional<SlotStatus> slot = source.slot().map(s -> slotStatus(s, names));
     if (!works(source.state())) {
-      return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
+      return result(request, parts, slot);
     }
     TablePlans.Planned planned;
     try {
       planned = TablePlans.plan(postgres, endpoint, request, source.missing());
     } catch (TablePlans.PlanException e) {
       parts.set(0, PartState.failed(source.state().part(), e.reason(), e.getMessage()));
-      return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
+      return result(request, parts, slot);
     }
     Admin admin = admin(request);
     PartState topics = new TopicsPart(admin, TIMEOUT).ensure(planned.topics());
     parts.add(topics);
     if (!works(topics)) {
-      return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
+      return result(request, parts, slot);
     }
     ClickHouseConnection ch = request.environment().getClickhouse();
-    PartState tablesPart =
-        new TablesPart(clickhouse(request))
-            .ensure(spec.getClickhouse().getDatabase(), ch.getCluster(), planned.plans());
+    GenerationTables generationTables = new GenerationTables(clickhouse(request), ch.getCluster());
+    GenerationPlan generations;
+    PartState tablesPart;
+    try {
+      generations =
+          GenerationPlan.read(generationTables, planned.plans(), spec.getCheckpoint().getVersion());
+      tablesPart =
+          new TablesPart(clickhouse(request))
+              .ensure(
+                  spec.getClickhouse().getDatabase(),
+                  ch.getCluster(),
+                  generations.physical(planned.plans()));
+      if (works(tablesPart)) {
+        generationTables.ensureViews(planned.plans(), generations.live());
+      }
+    } catch (RuntimeException e) {
+      tablesPart = TablesPart.failure(e);
+      generations = null;
+    }
     parts.add(tablesPart);
     if (!works(tablesPart)) {
-      return result(request, parts, List.of(), Optional.empty(), slot, Optional.empty());
+      return result(request, parts, slot);
     }
     Map<String, String> config = ConnectorConfig.render(request);
     planned
@@ -127,17 +146,66 @@ public final class DefaultPipelineCore implements PipelineCore {
     parts.add(connector.state());
     changes.retire(connector.changes().removed(), admin, t -> dropTables(request, t));
     Set<TableName> snapshotting = changes.snapshotting(admin);
-    List<TableStatus> tables = tableStatus(admin, request, snapshotting, source.missing());
+    Checkpoints.Outcome outcome =
+        advance(request, generationTables, generations, planned, admin, changes.sender());
+    List<TableStatus> tables =
+        tableStatus(admin, request, snapshotting, source.missing(), outcome.live());
     deadLetters.count(admin, request.environment().getKafka(), names.deadLetterTopic(), tables);
-    Optional<String> worker = Optional.of(workerConfig.render(request, planned.workerTables()));
+    List<WorkerConfig> workers = new ArrayList<>();
+    for (int v : outcome.workers()) {
+      workers.add(new WorkerConfig(v, workerConfig.render(request, v, forVersion(planned, v))));
+    }
     Observation obs =
-        Observation.of(parts).paused(spec.isPaused()).snapshotting(!snapshotting.isEmpty());
+        Observation.of(parts)
+            .paused(spec.isPaused())
+            .snapshotting(!snapshotting.isEmpty())
+            .notice(CheckpointNotice.of(outcome.generations()));
     return new CoreResult(
         obs,
         tables,
         connector.observed().map(s -> connectorStatus(s, connector.restarts())),
         slot,
-        worker);
+        workers,
+        outcome.generations());
+  }
+
+  /**
+   * The generations step; when Kafka or ClickHouse cannot answer it, the live generation alone runs
+   * and the next reconcile tries again.
+   */
+  private static Checkpoints.Outcome advance(
+      PipelineRequest request,
+      GenerationTables tables,
+      GenerationPlan plan,
+      TablePlans.Planned planned,
+      Admin admin,
+      Backfill.SignalSender signals) {
+    try {
+      return new Checkpoints(request, tables, admin, signals, TIMEOUT, Instant.now())
+          .advance(plan, planned.plans(), planned.workerTopics());
+    } catch (Exception e) {
+      warn("checkpoint_step_failed", request, e);
+      return new Checkpoints.Outcome(plan.live(), plan.active(), request.previousGenerations());
+    }
+  }
+
+  /** A step that may fail without stopping the reconcile: logged, the interrupt kept. */
+  private static void warn(String event, PipelineRequest request, Exception e) {
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.warn(
+        "event={} pipeline={} error=\"{}\"", event, request.names().connector(), e.getMessage());
+  }
+
+  private static List<WorkerConfigRenderer.WorkerTable> forVersion(
+      TablePlans.Planned planned, int version) {
+    return planned.workerTables().stream()
+        .map(
+            w ->
+                new WorkerConfigRenderer.WorkerTable(
+                    w.topic(), GenerationTables.forVersion(w.plan(), version), w.keyColumns()))
+        .toList();
   }
 
   @Override
@@ -162,12 +230,7 @@ public final class DefaultPipelineCore implements PipelineCore {
       steps.add(kafka.deleteTopics(topics));
     }
     if (policy.getTables() == DeletionPolicy.Action.DELETE) {
-      steps.add(
-          dropTables(
-              request,
-              request.spec().getSource().getTables().stream()
-                  .map(TablePlans::targetName)
-                  .toList()));
+      steps.add(dropTables(request, generationTableNames(request)));
     }
     List<String> done = new ArrayList<>();
     List<io.kubecdc.operator.cleanup.Leftover> left = new ArrayList<>();
@@ -180,6 +243,32 @@ public final class DefaultPipelineCore implements PipelineCore {
         done.size(),
         left.size());
     return new TeardownResult(done, left);
+  }
+
+  /**
+   * Every table of every checkpoint generation: the stable name (generation 1's table or the view)
+   * first, then the {@code <table>_v<N>} tables that exist.
+   */
+  private List<String> generationTableNames(PipelineRequest request) {
+    String database = request.spec().getClickhouse().getDatabase();
+    List<String> out = new ArrayList<>();
+    List<String> targets =
+        request.spec().getSource().getTables().stream().map(TablePlans::targetName).toList();
+    out.addAll(targets);
+    try {
+      var generations =
+          new GenerationTables(
+              clickhouse(request), request.environment().getClickhouse().getCluster());
+      for (String t : targets) {
+        out.addAll(generations.versions(database, t).values());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "event=generation_tables_unknown pipeline={} error=\"{}\"",
+          request.names().connector(),
+          e.getMessage());
+    }
+    return out;
   }
 
   private StepResult dropTables(PipelineRequest request, List<String> tables) {
@@ -203,23 +292,17 @@ public final class DefaultPipelineCore implements PipelineCore {
   }
 
   private List<TableStatus> tableStatus(
-      Admin admin, PipelineRequest request, Set<TableName> backfills, Set<TableName> missing) {
+      Admin admin,
+      PipelineRequest request,
+      Set<TableName> backfills,
+      Set<TableName> missing,
+      int live) {
     List<String> topics = TablePlans.topicNames(request);
     Map<String, Long> lag;
     try {
-      lag =
-          new LagReader(admin, TIMEOUT)
-              .lag(
-                  request.names().consumerGroup(request.spec().getCheckpoint().getVersion()),
-                  topics);
+      lag = new LagReader(admin, TIMEOUT).lag(request.names().consumerGroup(live), topics);
     } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      LOG.warn(
-          "event=lag_unknown pipeline={} error=\"{}\"",
-          request.names().connector(),
-          e.getMessage());
+      warn("lag_unknown", request, e);
       lag = Map.of();
     }
     List<TableStatus> out = new ArrayList<>();
@@ -237,22 +320,19 @@ public final class DefaultPipelineCore implements PipelineCore {
       s.setClickhouseTable(
           request.spec().getClickhouse().getDatabase()
               + "."
-              + TablePlans.targetName(specTables.get(i)));
+              + GenerationTables.physical(TablePlans.targetName(specTables.get(i)), live));
       s.setLag(lag.get(topics.get(i)));
       out.add(s);
     }
     return out;
   }
 
+  /** A reconcile that stopped at a part: no worker change, the generations as they were. */
   private static CoreResult result(
-      PipelineRequest request,
-      List<PartState> parts,
-      List<TableStatus> tables,
-      Optional<ConnectorStatus> connector,
-      Optional<SlotStatus> slot,
-      Optional<String> worker) {
+      PipelineRequest request, List<PartState> parts, Optional<SlotStatus> slot) {
     Observation obs = Observation.of(parts).paused(request.spec().isPaused());
-    return new CoreResult(obs, tables, connector, slot, worker);
+    return new CoreResult(
+        obs, List.of(), Optional.empty(), slot, List.of(), request.previousGenerations());
   }
 
   private static boolean works(PartState s) {

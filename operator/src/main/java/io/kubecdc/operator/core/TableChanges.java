@@ -42,11 +42,15 @@ final class TableChanges {
   }
 
   Backfill backfill(ConnectClient connect) {
+    return new Backfill(connect, sender(), STOP_TIMEOUT);
+  }
+
+  /**
+   * Sends a signal to the connector's signal topic (keyed by the topic prefix, as Debezium reads).
+   */
+  Backfill.SignalSender sender() {
     PipelineNames names = request.names();
-    return new Backfill(
-        connect,
-        (id, value) -> signals.send(names.signalTopic(), names.topicPrefix(), value),
-        STOP_TIMEOUT);
+    return (id, value) -> signals.send(names.signalTopic(), names.topicPrefix(), value);
   }
 
   /**

@@ -48,7 +48,12 @@ public final class TablePlans {
       List<TopicSpec> topics,
       List<TablePlan> plans,
       List<WorkerConfigRenderer.WorkerTable> workerTables,
-      Optional<String> excludedColumns) {}
+      Optional<String> excludedColumns) {
+    /** The table topics the workers read. */
+    List<String> workerTopics() {
+      return workerTables.stream().map(WorkerConfigRenderer.WorkerTable::topic).toList();
+    }
+  }
 
   private TablePlans() {}
 

@@ -40,11 +40,16 @@ public final class WorkerConfigRenderer {
   public record WorkerTable(String topic, TablePlan plan, List<String> keyColumns) {}
 
   public String render(PipelineRequest request, List<WorkerTable> tables) {
+    return render(request, request.spec().getCheckpoint().getVersion(), tables);
+  }
+
+  /** The config of checkpoint generation {@code version}: its consumer group, its tables. */
+  public String render(PipelineRequest request, int version, List<WorkerTable> tables) {
     PipelineNames names = request.names();
     PipelineEvents events = PipelineEvents.forPipeline(names);
     Map<String, Object> kafka = new LinkedHashMap<>();
     kafka.put("bootstrapServers", request.environment().getKafka().getBootstrapServers());
-    kafka.put("groupId", names.consumerGroup(request.spec().getCheckpoint().getVersion()));
+    kafka.put("groupId", names.consumerGroup(version));
     kafka.put("clientProperties", request.environment().getKafka().getClientProperties());
     kafka.put("maxEventBytes", events.sizeLimit().maxEventBytes());
     Map<String, Object> clickhouse = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
 import io.kubecdc.api.revision.PipelineRevision;
 import io.kubecdc.operator.core.CoreResult;
 import io.kubecdc.operator.core.PipelineCore;
+import io.kubecdc.operator.core.WorkerConfig;
 import io.kubecdc.operator.metrics.OperatorMetrics;
 import io.kubecdc.operator.status.Observation;
 import io.kubecdc.operator.status.PartState;
@@ -26,7 +27,10 @@ import io.kubecdc.operator.status.StatusSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The Kubernetes driver of the reconcile core: resolves a CdcPipeline's environment and Secrets,
@@ -94,11 +98,19 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         StatusMapper.toStatus(
             summary, result, pipeline.getSpec().getSource().getTables().size(), generation);
     CdcPipelineStatus before = pipeline.getStatus();
+    if (result.isEmpty() && before != null && before.getGenerations() != null) {
+      status.setGenerations(before.getGenerations());
+    }
     status.setRevision(PipelineRevision.of(pipeline.getSpec()));
     new EventRecorder(context.getClient()).onTransition(pipeline, before, status);
     metrics.record(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName(), status);
+    // a generation being built is checked as often as a pipeline that is not Ready, so that it
+    // switches in soon after it caught up
+    boolean building = result.map(CoreResult::building).orElse(false);
     Duration recheck =
-        "True".equals(summary.ready().status()) ? config.resyncPeriod() : config.notReadyRecheck();
+        "True".equals(summary.ready().status()) && !building
+            ? config.resyncPeriod()
+            : config.notReadyRecheck();
     if (before != null && StatusMapper.same(before, status)) {
       return UpdateControl.<CdcPipeline>noUpdate().rescheduleAfter(recheck);
     }
@@ -125,18 +137,25 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
       CoreResult result,
       CdcEnvironmentSpec environment) {
     Observation observation = result.observation();
-    if (result.workerConfig().isEmpty()) {
+    if (result.workers().isEmpty()) {
       return observation;
     }
-    SinkInputs inputs =
-        new SinkInputs(result.workerConfig().get(), environment, config.sinkImage());
+    SinkInputs inputs = new SinkInputs(result.workers(), environment, config.sinkImage());
     inputs.putInto(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    Map<String, Deployment> byName =
+        context.getSecondaryResources(Deployment.class).stream()
+            .collect(Collectors.toMap(d -> d.getMetadata().getName(), d -> d, (a, b) -> a));
+    Map<Integer, Optional<Deployment>> deployments = new TreeMap<>();
+    Map<Integer, String> hashes = new TreeMap<>();
+    for (WorkerConfig w : result.workers()) {
+      deployments.put(
+          w.version(), Optional.ofNullable(byName.get(SinkMetadata.name(pipeline, w.version()))));
+      hashes.put(w.version(), inputs.configHash(w));
+    }
     PartState sink =
-        SinkState.of(
-            context.getSecondaryResource(Deployment.class),
-            SinkDeploymentDependent.desiredReplicas(pipeline.getSpec()),
-            inputs.configHash());
+        SinkState.ofGenerations(
+            deployments, SinkDeploymentDependent.desiredReplicas(pipeline.getSpec()), hashes);
     return observation.with(sink);
   }
 }

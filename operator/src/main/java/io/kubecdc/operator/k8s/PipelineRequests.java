@@ -6,6 +6,7 @@ import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.operator.core.PipelineRequest;
 import io.kubecdc.operator.core.Secrets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,10 @@ final class PipelineRequests {
         pipeline.getSpec(),
         env,
         secrets,
-        StatusMapper.records(pipeline.getStatus()));
+        StatusMapper.records(pipeline.getStatus()),
+        pipeline.getStatus() == null || pipeline.getStatus().getGenerations() == null
+            ? List.of()
+            : pipeline.getStatus().getGenerations());
   }
 
   private static String namespace(CdcPipeline pipeline) {

@@ -13,21 +13,32 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
+import io.javaoperatorsdk.operator.processing.dependent.CRUDKubernetesBulkDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.KubernetesBulkDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
 import io.kubecdc.api.crd.v1alpha1.SecretKeys;
+import io.kubecdc.operator.core.WorkerConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The pipeline's sink-workers: the image of the environment (or the operator's default), the
  * pipeline's replicas (0 while paused), the config from the ConfigMap, the ClickHouse password as a
  * file from the environment's Secret (never an env var, so it shows in no {@code describe}), and a
- * restricted security context. The config hash on the pod template rolls the pods on a change.
+ * restricted security context. The config hash on the pod template rolls the pods on a change. One
+ * Deployment per checkpoint generation that runs: while a generation is built beside the live one
+ * both have workers; JOSDK deletes the Deployment of a generation the core no longer lists.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = WorkloadLabels.MANAGED_SELECTOR))
-public class SinkDeploymentDependent
-    extends CRUDKubernetesDependentResource<Deployment, CdcPipeline> {
+public class SinkDeploymentDependent extends KubernetesDependentResource<Deployment, CdcPipeline>
+    implements CRUDKubernetesBulkDependentResource<Deployment, CdcPipeline>,
+        KubernetesBulkDependentResource<Deployment, CdcPipeline>,
+        GarbageCollected<CdcPipeline> {
   public static final String CONFIG_HASH = "kubecdc.io/config-hash";
   static final String PORT_NAME = "http";
   static final int PORT = 8080;
@@ -49,22 +60,32 @@ public class SinkDeploymentDependent
   }
 
   @Override
-  protected Deployment desired(CdcPipeline pipeline, Context<CdcPipeline> context) {
+  public Map<ResourceID, Deployment> desiredResources(
+      CdcPipeline pipeline, Context<CdcPipeline> context) {
     SinkInputs inputs = SinkInputs.from(context);
-    String name = SinkMetadata.name(pipeline);
+    Map<ResourceID, Deployment> out = new LinkedHashMap<>();
+    for (WorkerConfig w : inputs.workers()) {
+      Deployment d = desired(pipeline, inputs, w);
+      out.put(ResourceID.fromResource(d), d);
+    }
+    return out;
+  }
+
+  private static Deployment desired(CdcPipeline pipeline, SinkInputs inputs, WorkerConfig worker) {
+    String name = SinkMetadata.name(pipeline, worker.version());
     SecretKeys chSecret = inputs.environment().getClickhouse().getCredentialsSecret();
-    var meta = SinkMetadata.of(pipeline, inputs);
+    var meta = SinkMetadata.of(pipeline, inputs, worker.version());
     return new DeploymentBuilder()
         .withMetadata(meta)
         .withNewSpec()
         .withReplicas(desiredReplicas(pipeline.getSpec()))
         .withNewSelector()
-        .withMatchLabels(WorkloadLabels.selector(pipeline.getMetadata().getName()))
+        .withMatchLabels(SinkMetadata.selector(pipeline, worker.version()))
         .endSelector()
         .withNewTemplate()
         .withNewMetadata()
-        .withLabels(meta.getLabels())
-        .addToAnnotations(CONFIG_HASH, inputs.configHash())
+        .withLabels(SinkMetadata.podLabels(pipeline, inputs, worker.version()))
+        .addToAnnotations(CONFIG_HASH, inputs.configHash(worker))
         .endMetadata()
         .withNewSpec()
         .withAutomountServiceAccountToken(false)

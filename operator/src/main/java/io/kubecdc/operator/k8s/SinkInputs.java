@@ -3,17 +3,20 @@ package io.kubecdc.operator.k8s;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
+import io.kubecdc.operator.core.WorkerConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * What the sink-worker dependents need beyond the pipeline, handed to them by the reconciler
- * through JOSDK's per-reconcile context: the worker config the core rendered, the environment
- * (image, default size, ClickHouse Secret) and the operator's default image.
+ * through JOSDK's per-reconcile context: the worker config the core rendered for each checkpoint
+ * generation that must run (one ConfigMap and Deployment each), the environment (image, default
+ * size, ClickHouse Secret) and the operator's default image.
  */
-record SinkInputs(String workerConfig, CdcEnvironmentSpec environment, String defaultImage) {
+record SinkInputs(List<WorkerConfig> workers, CdcEnvironmentSpec environment, String defaultImage) {
   /**
    * Where the worker finds its config and the ClickHouse password (its clickhouse.passwordFile).
    */
@@ -45,9 +48,9 @@ record SinkInputs(String workerConfig, CdcEnvironmentSpec environment, String de
    * A hash of everything that needs a restart when it changes: the config and which Secret key the
    * password comes from. On the pod template, so that a change rolls the pods.
    */
-  String configHash() {
+  String configHash(WorkerConfig worker) {
     var secret = environment.getClickhouse().getCredentialsSecret();
-    String input = workerConfig + "\n" + secret.getName() + "/" + secret.getPasswordKey();
+    String input = worker.yaml() + "\n" + secret.getName() + "/" + secret.getPasswordKey();
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8));

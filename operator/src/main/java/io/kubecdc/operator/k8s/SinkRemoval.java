@@ -1,10 +1,14 @@
 package io.kubecdc.operator.k8s;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -23,19 +27,41 @@ final class SinkRemoval {
     this.wait = wait;
   }
 
-  /** True when the Deployment is gone; false when it still terminates after the bounded wait. */
+  /**
+   * True when the Deployments of every checkpoint generation are gone; false when one still
+   * terminates after the bounded wait. Listed by the pipeline's labels and deleted one by one (the
+   * operator's Role has no deletecollection).
+   */
   boolean remove(CdcPipeline pipeline) {
     String ns = pipeline.getMetadata().getNamespace();
-    String name = SinkMetadata.name(pipeline);
-    var deployment = client.apps().deployments().inNamespace(ns).withName(name);
-    deployment.withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
-    client.configMaps().inNamespace(ns).withName(name).delete();
-    client.services().inNamespace(ns).withName(name).delete();
+    List<String> names = new ArrayList<>();
+    names.add(SinkMetadata.name(pipeline));
+    client
+        .apps()
+        .deployments()
+        .inNamespace(ns)
+        .withLabels(WorkloadLabels.selector(pipeline.getMetadata().getName()))
+        .list()
+        .getItems()
+        .forEach(d -> names.add(d.getMetadata().getName()));
+    List<String> distinct = names.stream().distinct().toList();
+    for (String name : distinct) {
+      deployment(ns, name).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
+      client.configMaps().inNamespace(ns).withName(name).delete();
+    }
+    client.services().inNamespace(ns).withName(SinkMetadata.name(pipeline)).delete();
     try {
-      deployment.waitUntilCondition(Objects::isNull, wait.toMillis(), TimeUnit.MILLISECONDS);
+      for (String name : distinct) {
+        deployment(ns, name)
+            .waitUntilCondition(Objects::isNull, wait.toMillis(), TimeUnit.MILLISECONDS);
+      }
       return true;
     } catch (KubernetesClientTimeoutException e) {
       return false;
     }
+  }
+
+  private RollableScalableResource<Deployment> deployment(String ns, String name) {
+    return client.apps().deployments().inNamespace(ns).withName(name);
   }
 }

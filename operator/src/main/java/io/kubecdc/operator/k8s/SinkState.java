@@ -1,8 +1,10 @@
 package io.kubecdc.operator.k8s;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.kubecdc.operator.status.Health;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,29 @@ import java.util.Optional;
  */
 final class SinkState {
   private SinkState() {}
+
+  /**
+   * The SINK part over the Deployments of every generation that runs ({@code hashes}: version to
+   * config hash): the first that is not ready explains it, with its generation when there are
+   * several.
+   */
+  static PartState ofGenerations(
+      Map<Integer, Optional<Deployment>> deployments, int desired, Map<Integer, String> hashes) {
+    PartState last = null;
+    for (var e : hashes.entrySet()) {
+      PartState s = of(deployments.get(e.getKey()), desired, e.getValue());
+      if (hashes.size() > 1) {
+        s =
+            new PartState(
+                s.part(), s.health(), s.reason(), "generation " + e.getKey() + ": " + s.message());
+      }
+      if (s.health() != Health.READY) {
+        return s;
+      }
+      last = s;
+    }
+    return last;
+  }
 
   static PartState of(Optional<Deployment> deployment, int desired, String configHash) {
     if (deployment.isEmpty()) {

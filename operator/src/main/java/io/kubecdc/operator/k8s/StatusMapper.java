@@ -58,6 +58,7 @@ public final class StatusMapper {
             .orElse(null));
     status.setConnector(core.flatMap(CoreResult::connector).orElse(null));
     status.setSlot(core.flatMap(CoreResult::slot).orElse(null));
+    status.setGenerations(core.map(CoreResult::generations).orElse(List.of()));
     return status;
   }
 

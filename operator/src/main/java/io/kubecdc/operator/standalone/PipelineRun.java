@@ -34,8 +34,7 @@ final class PipelineRun implements AutoCloseable {
 
   private final PipelineRequest request;
   private final PipelineCore core;
-  private final WorkerSupervisor worker;
-  private final SinkProbe probe;
+  private final GenerationWorkers workers;
   private final RowCounts counts;
   private final Clock clock;
   private final OperatorMetrics metrics;
@@ -43,35 +42,44 @@ final class PipelineRun implements AutoCloseable {
   /** Where the last status is written for {@code kubecdc status --state-dir}; null: nowhere. */
   private final StateDir state;
 
+  private final GenerationHistory history;
   private List<ConditionRecord> conditions = List.of();
 
+  /** One worker only (the tests' runs, which never bump the checkpoint), history in memory. */
   PipelineRun(
       PipelineRequest request,
       PipelineCore core,
       WorkerSupervisor worker,
-      SinkProbe probe,
       RowCounts counts,
       Clock clock) {
-    this(request, core, worker, probe, counts, clock, new OperatorMetrics(), null);
+    this(
+        request,
+        core,
+        new GenerationWorkers(v -> worker, worker.port()),
+        counts,
+        clock,
+        new OperatorMetrics(),
+        null,
+        GenerationHistory.inMemory());
   }
 
   PipelineRun(
       PipelineRequest request,
       PipelineCore core,
-      WorkerSupervisor worker,
-      SinkProbe probe,
+      GenerationWorkers workers,
       RowCounts counts,
       Clock clock,
       OperatorMetrics metrics,
-      StateDir state) {
+      StateDir state,
+      GenerationHistory history) {
     this.metrics = metrics;
     this.state = state;
     this.request = request;
     this.core = core;
-    this.worker = worker;
-    this.probe = probe;
+    this.workers = workers;
     this.counts = counts;
     this.clock = clock;
+    this.history = history;
   }
 
   String id() {
@@ -83,11 +91,12 @@ final class PipelineRun implements AutoCloseable {
     CoreResult result = null;
     Observation obs;
     try {
-      result = core.reconcile(request.withPreviousConditions(conditions));
-      worker.apply(result.workerConfig(), paused);
+      result = core.reconcile(request.withPrevious(conditions, history.load()));
+      history.save(result.generations());
+      workers.apply(result.workers(), paused);
       obs = result.observation();
-      if (result.workerConfig().isPresent() || paused) {
-        obs = obs.with(worker.state(paused));
+      if (!result.workers().isEmpty() || paused) {
+        obs = obs.with(workers.state(paused));
       }
     } catch (RuntimeException e) {
       LOG.warn("event=reconcile_failed pipeline={} error=\"{}\"", id(), e.toString());
@@ -112,7 +121,7 @@ final class PipelineRun implements AutoCloseable {
 
   private List<PipelineView.TableView> tables(CoreResult result) {
     List<RowCounts.Counts> rows = counts.count(request);
-    Map<String, Double> fresh = probe.freshnessSeconds();
+    Map<String, Double> fresh = workers.freshnessSeconds();
     List<PipelineView.TableView> out = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       String name = request.spec().getSource().getTables().get(i).getName();
@@ -132,11 +141,16 @@ final class PipelineRun implements AutoCloseable {
 
   /** The worker's own /metrics, on its port. */
   int workerPort() {
-    return worker.port();
+    return workers.port();
+  }
+
+  /** The checkpoint generations of the last check. */
+  List<io.kubecdc.api.crd.v1alpha1.GenerationStatus> generations() {
+    return history.load();
   }
 
   @Override
   public void close() {
-    worker.close();
+    workers.close();
   }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -35,25 +36,29 @@ public final class Standalone {
       PipelineNames names = request.names();
       Path password = state.passwordFile(names);
       StateDir.writePrivate(password, request.secrets().clickhouse().password());
-      int port = freePort();
-      SinkProbe probe = new HttpSinkProbe(port);
-      WorkerSupervisor worker =
-          new WorkerSupervisor(
-              new LocalWorkerLauncher(settings.workerClassPath()),
-              probe,
-              state.workerConfig(names),
-              state.workerLog(names),
-              port);
+      var launcher = new LocalWorkerLauncher(settings.workerClassPath());
+      int firstPort = freePort();
+      AtomicBoolean portTaken = new AtomicBoolean();
+      GenerationWorkers workers =
+          new GenerationWorkers(
+              v ->
+                  supervisor(
+                      launcher,
+                      state,
+                      names,
+                      v,
+                      portTaken.getAndSet(true) ? freePort() : firstPort),
+              firstPort);
       runs.add(
           new PipelineRun(
               request,
               core(password),
-              worker,
-              probe,
+              workers,
               new SqlRowCounts(),
               Clock.systemUTC(),
               metrics,
-              state));
+              state,
+              GenerationHistory.inFile(state.generations(names))));
     }
     RunLoop loop =
         new RunLoop(runs, settings.period(), settings.onceTimeout(), out, Clock.systemUTC());
@@ -96,6 +101,16 @@ public final class Standalone {
   private static DefaultPipelineCore core(Path passwordFile) {
     return new DefaultPipelineCore(
         passwordFile.toString(), DefaultPipelineCore.SLOT_WAL_WARNING_BYTES);
+  }
+
+  private static WorkerSupervisor supervisor(
+      WorkerLauncher launcher, StateDir state, PipelineNames names, int version, int port) {
+    return new WorkerSupervisor(
+        launcher,
+        new HttpSinkProbe(port),
+        state.workerConfig(names, version),
+        state.workerLog(names, version),
+        port);
   }
 
   private static int freePort() {

@@ -33,6 +33,25 @@ public final class StateDir {
     return pipeline(names).resolve("sink.yaml");
   }
 
+  /** The worker config of checkpoint generation {@code version}: {@code sink-v<N>.yaml} after 1. */
+  public Path workerConfig(PipelineNames names, int version) {
+    return version == 1
+        ? workerConfig(names)
+        : pipeline(names).resolve("sink-v" + version + ".yaml");
+  }
+
+  /** The worker log of checkpoint generation {@code version}. */
+  public Path workerLog(PipelineNames names, int version) {
+    return version == 1
+        ? workerLog(names)
+        : pipeline(names).resolve("sink-worker-v" + version + ".log");
+  }
+
+  /** The checkpoint generations' history ({@link GenerationHistory}). */
+  public Path generations(PipelineNames names) {
+    return pipeline(names).resolve("generations.json");
+  }
+
   public Path passwordFile(PipelineNames names) {
     return pipeline(names).resolve("clickhouse-password");
   }

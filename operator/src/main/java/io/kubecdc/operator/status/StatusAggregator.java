@@ -103,6 +103,9 @@ public final class StatusAggregator {
         attention.isEmpty()
             ? (obs.paused() ? "capture is paused (spec.paused)" : "every part is ready")
             : String.join("; ", attention);
+    if (obs.notice() != null) {
+      message = message + "; " + obs.notice();
+    }
     return new ConditionRecord(READY, ConditionRecord.TRUE, reason, message, now, generation);
   }
 

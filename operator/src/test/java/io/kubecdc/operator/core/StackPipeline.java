@@ -111,10 +111,17 @@ public final class StackPipeline {
 
   /** Runs the sink-worker of this module's build with {@code yaml} as its config. */
   Process startWorker(String yaml) throws Exception {
+    return startWorker(yaml, "worker");
+  }
+
+  /**
+   * The same, with config and log files named after {@code name} (several workers side by side).
+   */
+  Process startWorker(String yaml, String name) throws Exception {
     int port = FreePorts.any(); // 8080 may be another worker's, on this machine or in this JVM
     Path config =
         Files.writeString(
-            dir.resolve("sink.yaml"),
+            dir.resolve(name + ".yaml"),
             io.kubecdc.operator.standalone.WorkerSupervisor.withHttpPort(yaml, port));
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -126,7 +133,7 @@ public final class StackPipeline {
             "io.kubecdc.sink.SinkWorkerMain",
             "--config",
             config.toString());
-    File log = dir.resolve("worker.log").toFile();
+    File log = dir.resolve(name + ".log").toFile();
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
     return pb.start();
   }

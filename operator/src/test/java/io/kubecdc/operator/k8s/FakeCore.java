@@ -1,6 +1,8 @@
 package io.kubecdc.operator.k8s;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubecdc.api.crd.v1alpha1.GenerationState;
+import io.kubecdc.api.crd.v1alpha1.GenerationStatus;
 import io.kubecdc.api.crd.v1alpha1.TableSpec;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.operator.cleanup.Leftover;
@@ -8,9 +10,11 @@ import io.kubecdc.operator.core.CoreResult;
 import io.kubecdc.operator.core.PipelineCore;
 import io.kubecdc.operator.core.PipelineRequest;
 import io.kubecdc.operator.core.TeardownResult;
+import io.kubecdc.operator.core.WorkerConfig;
 import io.kubecdc.operator.status.Observation;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +42,12 @@ final class FakeCore implements PipelineCore {
 
   /** Per namespace: how its tables look instead (a table dropped at the source, dead letters). */
   final Map<String, UnaryOperator<List<TableStatus>>> tablesIn = new ConcurrentHashMap<>();
+
+  /**
+   * The live checkpoint generation per namespace (1 unless a test says otherwise): while the spec's
+   * version is higher, the fake builds that generation beside it and returns both workers.
+   */
+  final Map<String, Integer> live = new ConcurrentHashMap<>();
 
   private volatile KubernetesClient client;
 
@@ -74,8 +84,24 @@ final class FakeCore implements PipelineCore {
             + "\nbatch:\n  maxRows: "
             + request.spec().getSink().getBatch().getMaxRows()
             + "\n";
+    int target = request.spec().getCheckpoint().getVersion();
+    int liveVersion = Math.min(live.getOrDefault(request.namespace(), 1), target);
+    List<WorkerConfig> workers = new ArrayList<>();
+    List<GenerationStatus> generations = new ArrayList<>();
+    for (int v = Math.max(1, liveVersion - 1); v <= target; v++) {
+      GenerationStatus g = new GenerationStatus();
+      g.setVersion(v);
+      g.setState(
+          v < liveVersion
+              ? GenerationState.Retired
+              : v == liveVersion ? GenerationState.Live : GenerationState.Building);
+      generations.add(g);
+      if (v >= liveVersion && (v == liveVersion || v == target)) {
+        workers.add(new WorkerConfig(v, config + "generation: " + v + "\n"));
+      }
+    }
     return new CoreResult(
-        observation, tables, Optional.empty(), Optional.empty(), Optional.of(config));
+        observation, tables, Optional.empty(), Optional.empty(), workers, generations);
   }
 
   @Override

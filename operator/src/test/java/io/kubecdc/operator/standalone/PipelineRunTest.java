@@ -27,8 +27,7 @@ class PipelineRunTest {
             r.spec().getSource().getTables().stream()
                 .map(t -> new RowCounts.Counts(OptionalLong.of(5), OptionalLong.of(clickhouseRows)))
                 .toList();
-    return new PipelineRun(
-        request, core, workers.supervisor(dir), workers, counts, Clock.systemUTC());
+    return new PipelineRun(request, core, workers.supervisor(dir), counts, Clock.systemUTC());
   }
 
   private static ConditionRecord condition(PipelineView v, String type) {
@@ -68,12 +67,12 @@ class PipelineRunTest {
         new PipelineRun(
             request,
             core,
-            workers.supervisor(dir),
-            workers,
+            new GenerationWorkers(v -> workers.supervisor(dir), 18080),
             counts,
             Clock.systemUTC(),
             new io.kubecdc.operator.metrics.OperatorMetrics(),
-            state);
+            state,
+            GenerationHistory.inMemory());
 
     run.check();
 

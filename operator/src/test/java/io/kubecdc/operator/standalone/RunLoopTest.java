@@ -38,8 +38,7 @@ class RunLoopTest {
                 .map(t -> new RowCounts.Counts(OptionalLong.of(7), OptionalLong.of(clickhouseRows)))
                 .toList();
     Path folder = dir.resolve(request.name());
-    return new PipelineRun(
-        request, core, workers.supervisor(folder), workers, counts, Clock.systemUTC());
+    return new PipelineRun(request, core, workers.supervisor(folder), counts, Clock.systemUTC());
   }
 
   RunLoop loop(Optional<Duration> once, List<PipelineRun> runs) {

@@ -34,6 +34,11 @@ public class CdcPipelineStatus {
   private SlotStatus slot;
 
   @JsonPropertyDescription(
+      "Checkpoint generations, oldest first: the live one, one being built, the retired ones whose"
+          + " tables are still kept.")
+  private List<GenerationStatus> generations = new ArrayList<>();
+
+  @JsonPropertyDescription(
       "Hash of the environment-independent spec: equal in every namespace for the same manifest.")
   private String revision;
 
@@ -107,5 +112,13 @@ public class CdcPipelineStatus {
 
   public void setRevision(String revision) {
     this.revision = revision;
+  }
+
+  public List<GenerationStatus> getGenerations() {
+    return generations;
+  }
+
+  public void setGenerations(List<GenerationStatus> generations) {
+    this.generations = generations;
   }
 }

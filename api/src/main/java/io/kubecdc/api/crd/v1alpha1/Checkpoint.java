@@ -9,7 +9,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class Checkpoint {
   @JsonPropertyDescription(
       "Generation number: names the consumer group (kubecdc.<namespace>.<pipeline>.v<version>),"
-          + " the target tables and the worker. Raise it to rebuild; lowering is rejected.")
+          + " the tables (<table>_v<version>; version 1: <table>) and the worker. Raise it to"
+          + " rebuild beside the live generation; lowering is rejected.")
   @Default("1")
   @Min(1)
   @ValidationRule(
@@ -18,11 +19,24 @@ public class Checkpoint {
       reason = "FieldValueForbidden")
   private int version = 1;
 
+  @JsonPropertyDescription(
+      "When a raised version's generation switches in, and what happens to the one it replaces.")
+  @Default("{}")
+  private CutoverSettings cutover = new CutoverSettings();
+
   public int getVersion() {
     return version;
   }
 
   public void setVersion(int version) {
     this.version = version;
+  }
+
+  public CutoverSettings getCutover() {
+    return cutover;
+  }
+
+  public void setCutover(CutoverSettings cutover) {
+    this.cutover = cutover;
   }
 }

@@ -1,0 +1,96 @@
+package io.kubecdc.operator.standalone;
+
+import io.kubecdc.operator.core.WorkerConfig;
+import io.kubecdc.operator.status.Health;
+import io.kubecdc.operator.status.Part;
+import io.kubecdc.operator.status.PartState;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * One {@link WorkerSupervisor} per checkpoint generation the core wants running, as the Kubernetes
+ * driver keeps one Deployment per generation: while a generation is built beside the live one both
+ * run (each with its own config file, log and port); a generation the core no longer lists is
+ * stopped, so that its consumer group empties and the views can switch.
+ */
+final class GenerationWorkers implements AutoCloseable {
+  private final IntFunction<WorkerSupervisor> factory;
+  private final int firstPort;
+  private final TreeMap<Integer, WorkerSupervisor> running = new TreeMap<>();
+
+  /**
+   * @param factory a supervisor for a generation (its own config file, log and port)
+   * @param firstPort the port the first one gets, shown before any runs
+   */
+  GenerationWorkers(IntFunction<WorkerSupervisor> factory, int firstPort) {
+    this.factory = factory;
+    this.firstPort = firstPort;
+  }
+
+  /** Starts, restarts or stops workers to match {@code configs}; empty leaves them as they are. */
+  void apply(List<WorkerConfig> configs, boolean paused) {
+    if (!configs.isEmpty() && !paused) {
+      List<Integer> wanted = configs.stream().map(WorkerConfig::version).toList();
+      running.entrySet().removeIf(e -> !wanted.contains(e.getKey()) && stop(e.getValue()));
+    }
+    for (WorkerConfig c : configs) {
+      running.computeIfAbsent(c.version(), factory::apply).apply(Optional.of(c.yaml()), paused);
+    }
+    if (paused) {
+      running.values().forEach(w -> w.apply(Optional.empty(), true));
+    }
+  }
+
+  /** The SINK part: the first worker that is not ready explains it; else all are ready. */
+  PartState state(boolean paused) {
+    if (running.isEmpty()) {
+      return paused
+          ? PartState.ready(Part.SINK, "ScaledToZero", "no worker runs while paused")
+          : PartState.progressing(Part.SINK, "WorkerCreating", "waiting for the worker config");
+    }
+    Map<Integer, PartState> states = new TreeMap<>();
+    running.forEach((v, w) -> states.put(v, w.state(paused)));
+    if (states.size() == 1) {
+      return states.values().iterator().next();
+    }
+    for (var e : states.entrySet()) {
+      PartState s = e.getValue();
+      if (s.health() != Health.READY) {
+        return new PartState(
+            s.part(), s.health(), s.reason(), "generation " + e.getKey() + ": " + s.message());
+      }
+    }
+    PartState first = states.values().iterator().next();
+    return PartState.ready(
+        Part.SINK,
+        first.reason(),
+        states.entrySet().stream()
+            .map(e -> "generation " + e.getKey() + ": " + e.getValue().message())
+            .collect(Collectors.joining("; ")));
+  }
+
+  /** Freshness of the newest running generation's worker. */
+  Map<String, Double> freshnessSeconds() {
+    return running.isEmpty() ? Map.of() : running.lastEntry().getValue().freshnessSeconds();
+  }
+
+  /** The port of the oldest running generation's worker (the live one). */
+  int port() {
+    return running.isEmpty() ? firstPort : running.firstEntry().getValue().port();
+  }
+
+  @Override
+  public void close() {
+    running.values().forEach(WorkerSupervisor::close);
+    running.clear();
+  }
+
+  private static boolean stop(WorkerSupervisor w) {
+    w.close();
+    return true;
+  }
+}

@@ -1,0 +1,269 @@
+package io.kubecdc.operator.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
+import io.kubecdc.api.crd.v1alpha1.DeletionPolicy;
+import io.kubecdc.api.crd.v1alpha1.GenerationState;
+import io.kubecdc.api.crd.v1alpha1.GenerationStatus;
+import io.kubecdc.api.crd.v1alpha1.RebuildSource;
+import io.kubecdc.api.crd.v1alpha1.TopicSettings;
+import io.kubecdc.operator.clickhouse.GenerationTables;
+import io.kubecdc.operator.kafka.KafkaAdmins;
+import io.kubecdc.sink.clickhouse.ClientV2Gateway;
+import io.kubecdc.stack.StackEndpoints;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+
+/**
+ * A checkpoint bump on the real local stack, driven as a driver drives the core: {@code rows} rows
+ * stream into generation 1, then, under a steady write load and with a reader polling the stable
+ * name the whole time, the version is raised to 2. Generation 2 is built beside generation 1 from
+ * the expected source, switches in, generation 1 is retired (its worker, group and, after the
+ * retention, its table gone), ClickHouse equals PostgreSQL, the reader saw no error and no drop,
+ * and the teardown leaves no table. Prints what it measured ({@code event=cutover_measured}).
+ */
+final class CutoverScenario {
+  /** What the test does to the topics before the bump, e.g. make them lose their oldest events. */
+  interface BeforeBump {
+    void apply(Admin admin, PipelineRequest request) throws Exception;
+  }
+
+  private final StackEndpoints stack;
+  private final Path dir;
+  private final String id;
+  private final int rows;
+  private TopicSettings.CleanupPolicy cleanupPolicy = TopicSettings.CleanupPolicy.COMPACT;
+  private BeforeBump beforeBump = (admin, request) -> {};
+  private boolean replaceBuild;
+
+  CutoverScenario(StackEndpoints stack, Path dir, String prefix, int rows) {
+    this.stack = stack;
+    this.dir = dir;
+    this.id = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    this.rows = rows;
+  }
+
+  CutoverScenario cleanupPolicy(TopicSettings.CleanupPolicy policy) {
+    this.cleanupPolicy = policy;
+    return this;
+  }
+
+  CutoverScenario beforeBump(BeforeBump hook) {
+    this.beforeBump = hook;
+    return this;
+  }
+
+  /**
+   * Raises the version once more, to 3, while generation 2 is half built: generation 3 must replace
+   * the build (generation 2's worker, consumer group and tables removed) and go live.
+   */
+  CutoverScenario replacingTheBuild() {
+    this.replaceBuild = true;
+    return this;
+  }
+
+  /** Runs the scenario; the generation that goes live must report {@code source}. */
+  void run(RebuildSource source) throws Exception {
+    int last = replaceBuild ? 3 : 2;
+    StackPipeline pipeline = new StackPipeline(stack, dir, id);
+    pipeline.pg("CREATE SCHEMA " + id);
+    pipeline.pg("CREATE TABLE " + id + ".orders (id bigint PRIMARY KEY, amount int, note text)");
+    pipeline.pg(
+        "INSERT INTO "
+            + id
+            + ".orders SELECT g, g % 1000, 'n' || g FROM generate_series(1, "
+            + rows
+            + ") g");
+    CdcPipelineSpec spec = pipeline.spec(List.of("orders"));
+    spec.getDeletionPolicy().setTables(DeletionPolicy.Action.DELETE);
+    spec.getDeletionPolicy().setTopics(DeletionPolicy.Action.DELETE);
+    spec.getCheckpoint().getCutover().setRetainPreviousFor("1s");
+    spec.getTopics().setCleanupPolicy(cleanupPolicy);
+    PipelineRequest request = pipeline.request(spec);
+    DefaultPipelineCore core = pipeline.core();
+    AtomicReference<CoreResult> result = new AtomicReference<>();
+    try (GenerationWorkerProcesses workers = new GenerationWorkerProcesses(pipeline);
+        ClientV2Gateway ch = pipeline.clickhouse();
+        Admin admin =
+            KafkaAdmins.create(stack.kafkaBootstrap(), Map.of(), Duration.ofSeconds(15))) {
+      result.set(StackPipeline.reconcileUntilRunning(core, request));
+      workers.apply(result.get());
+      await().atMost(Duration.ofSeconds(120)).until(() -> count(ch, id + ".orders") == rows);
+
+      try (LoadAndReader load = new LoadAndReader(stack, id, rows)) {
+        load.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> load.reads() > 20);
+        beforeBump.apply(admin, request);
+        spec.getCheckpoint().setVersion(2);
+        long bumped = System.nanoTime();
+        if (replaceBuild) {
+          await()
+              .atMost(Duration.ofSeconds(120))
+              .pollInterval(Duration.ofSeconds(1))
+              .until(
+                  () -> {
+                    CoreResult r = step(core, request, result, workers);
+                    Long built = generation(r, 2).getRows();
+                    return workers.running().containsKey(2) && built != null && built > 0;
+                  });
+          spec.getCheckpoint().setVersion(3);
+          bumped = System.nanoTime();
+        }
+        long[] switching = {0};
+        await()
+            .atMost(Duration.ofSeconds(150))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> {
+                  CoreResult r = step(core, request, result, workers);
+                  if (switching[0] == 0 && state(r, last) == GenerationState.Switching) {
+                    switching[0] = System.nanoTime();
+                  }
+                  return state(r, last) == GenerationState.Live;
+                });
+        long live = System.nanoTime();
+        await().atMost(Duration.ofSeconds(20)).until(() -> load.readsAfter(live) > 10);
+        load.stop();
+        System.out.printf(
+            "event=cutover_measured source=%s rows=%d bump_to_live_ms=%d switching_to_live_ms=%d"
+                + " reads=%d errors=%d drops=%d max_read_gap_ms=%d writes=%d%n",
+            source,
+            rows,
+            (live - bumped) / 1_000_000,
+            (live - switching[0]) / 1_000_000,
+            load.reads(),
+            load.errors().size(),
+            load.drops(),
+            load.maxGapMillis(),
+            load.writes());
+        assertThat(load.errors()).as("reader errors").isEmpty();
+        assertThat(load.drops()).as("times the row count went down").isZero();
+        assertThat(load.writes()).isGreaterThan(50);
+      }
+
+      GenerationTables tables = new GenerationTables(ch, null);
+      assertThat(tables.live(id, "orders")).hasValue(last);
+      assertThat(result.get().workers()).extracting(WorkerConfig::version).containsExactly(last);
+      assertThat(workers.running()).containsOnlyKeys(last);
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                result.set(
+                    core.reconcile(request.withPrevious(List.of(), result.get().generations())));
+                assertThat(result.get().tables().get(0).getLag()).isZero();
+                assertThat(clickhouse(ch)).isEqualTo(postgres(pipeline));
+                assertThat(tables.versions(id, "orders")).containsOnlyKeys(last);
+              });
+      assertThat(groups(admin)).containsExactly(request.names().consumerGroup(last));
+      assertThat(result.get().tables().get(0).getClickhouseTable())
+          .isEqualTo(id + ".orders_v" + last);
+      GenerationStatus v1 = generation(result.get(), 1);
+      GenerationStatus v2 = generation(result.get(), last);
+      assertThat(v1.getState()).isEqualTo(GenerationState.Retired);
+      assertThat(v1.getRetiredAt()).isNotNull();
+      assertThat(v1.getTablesDropped()).isTrue();
+      assertThat(v1.getMessage()).contains("replaced by generation " + last);
+      if (replaceBuild) {
+        GenerationStatus abandoned = generation(result.get(), 2);
+        assertThat(abandoned.getState()).isEqualTo(GenerationState.Retired);
+        assertThat(abandoned.getTablesDropped()).isTrue();
+        assertThat(abandoned.getMessage())
+            .isEqualTo(
+                "abandoned before it went live: replaced by generation 3; its tables and consumer"
+                    + " group were removed");
+      }
+      assertThat(v2.getState()).isEqualTo(GenerationState.Live);
+      assertThat(v2.getSource()).isEqualTo(source);
+      assertThat(v2.getStartedAt()).isNotNull();
+      assertThat(v2.getLiveAt()).isNotNull();
+      assertThat(v2.getMessage()).startsWith("switched in: caught up");
+      assertThat(result.get().building()).isFalse();
+    }
+
+    TeardownResult down = core.teardown(request);
+    assertThat(down.leftovers()).isEmpty();
+    try (ClientV2Gateway ch = pipeline.clickhouse()) {
+      assertThat(
+              StackPipeline.rows(
+                  ch, "SELECT count() FROM system.tables WHERE database = '" + id + "'"))
+          .containsExactly("0");
+      ch.execute("DROP DATABASE IF EXISTS `" + id + "`");
+    }
+    pipeline.pg("DROP SCHEMA " + id + " CASCADE");
+  }
+
+  /** One reconcile as a driver does it: the last history in, the workers made to match. */
+  private static CoreResult step(
+      PipelineCore core,
+      PipelineRequest request,
+      AtomicReference<CoreResult> result,
+      GenerationWorkerProcesses workers)
+      throws Exception {
+    CoreResult r = core.reconcile(request.withPrevious(List.of(), result.get().generations()));
+    result.set(r);
+    workers.apply(r);
+    return r;
+  }
+
+  private static GenerationState state(CoreResult r, int version) {
+    return r.generations().stream()
+        .filter(g -> g.getVersion() == version)
+        .map(GenerationStatus::getState)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static GenerationStatus generation(CoreResult r, int version) {
+    return r.generations().stream()
+        .filter(g -> g.getVersion() == version)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private List<String> groups(Admin admin) throws Exception {
+    return admin.listConsumerGroups().all().get().stream()
+        .map(ConsumerGroupListing::groupId)
+        .filter(g -> g.startsWith("kubecdc.it." + id + "."))
+        .toList();
+  }
+
+  private String clickhouse(ClientV2Gateway ch) {
+    return StackPipeline.rows(
+            ch,
+            "SELECT count(), sum(id), sum(amount), max(note) FROM `"
+                + id
+                + "`.orders FINAL WHERE _deleted = 0")
+        .get(0);
+  }
+
+  private String postgres(StackPipeline pipeline) throws Exception {
+    try (Connection c =
+            DriverManager.getConnection(
+                stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword());
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*), sum(id), sum(amount), max(note) FROM " + id + ".orders")) {
+      rs.next();
+      return rs.getLong(1) + "|" + rs.getLong(2) + "|" + rs.getLong(3) + "|" + rs.getString(4);
+    }
+  }
+
+  static long count(ClientV2Gateway ch, String table) {
+    return Long.parseLong(
+        StackPipeline.rows(ch, "SELECT count() FROM " + table + " FINAL WHERE _deleted = 0")
+            .get(0));
+  }
+}

@@ -1,0 +1,47 @@
+package io.kubecdc.operator.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubecdc.api.crd.v1alpha1.CutoverSettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CutoverTest {
+  private final CutoverSettings settings = new CutoverSettings();
+
+  @Test
+  void shouldSwitchWhenLagAndRowsAreWithinTheSpecsBounds() {
+    var d = Cutover.decide(settings, 40, List.of(new Cutover.Rows("orders", 20_000, 19_900)));
+    assertThat(d.ready()).isTrue();
+    assertThat(d.message()).isEqualTo("caught up: lag 40 (switch at <= 100), rows 19900/20000");
+  }
+
+  @Test
+  void shouldWaitWhileTheNewGenerationLagsBehindTheTopics() {
+    var d = Cutover.decide(settings, 5_000, List.of(new Cutover.Rows("orders", 20_000, 20_000)));
+    assertThat(d.ready()).isFalse();
+    assertThat(d.message()).startsWith("catching up: lag 5000 (switch at <= 100)");
+  }
+
+  @Test
+  void shouldWaitWhileOneTableHasTooFewRowsAndNameIt() {
+    settings.setMaxRowDifferencePercent(0.5);
+    var d =
+        Cutover.decide(
+            settings,
+            0,
+            List.of(
+                new Cutover.Rows("customers", 100, 100),
+                new Cutover.Rows("orders", 20_000, 19_800)));
+    assertThat(d.ready()).isFalse();
+    assertThat(d.message())
+        .contains("orders has 19800 rows, the live generation 20000 (allowed difference 0.5%)");
+  }
+
+  @Test
+  void shouldTreatEmptyTablesAsEqual() {
+    settings.setMaxRowDifferencePercent(0);
+    assertThat(Cutover.decide(settings, 0, List.of(new Cutover.Rows("t", 0, 0))).ready()).isTrue();
+    assertThat(Cutover.decide(settings, 0, List.of(new Cutover.Rows("t", 0, 2))).ready()).isFalse();
+  }
+}

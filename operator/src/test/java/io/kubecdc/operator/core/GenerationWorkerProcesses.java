@@ -1,0 +1,57 @@
+package io.kubecdc.operator.core;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a driver does with the core's {@code workers} in the core's tests: one sink-worker process
+ * per generation listed, started when it appears, stopped (SIGTERM: it flushes, commits and leaves
+ * its group) when it is no longer listed.
+ */
+final class GenerationWorkerProcesses implements AutoCloseable {
+  private final StackPipeline pipeline;
+  private final Map<Integer, Process> running = new TreeMap<>();
+
+  GenerationWorkerProcesses(StackPipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  void apply(CoreResult result) throws Exception {
+    if (result.workers().isEmpty()) {
+      return;
+    }
+    var wanted = result.workers().stream().map(WorkerConfig::version).toList();
+    for (var it = running.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (!wanted.contains(e.getKey())) {
+        stop(e.getValue());
+        it.remove();
+      }
+    }
+    for (WorkerConfig w : result.workers()) {
+      if (!running.containsKey(w.version())) {
+        running.put(w.version(), pipeline.startWorker(w.yaml(), "worker-v" + w.version()));
+      }
+    }
+  }
+
+  Map<Integer, Process> running() {
+    return running;
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (Process p : running.values()) {
+      stop(p);
+    }
+    running.clear();
+  }
+
+  private static void stop(Process p) throws InterruptedException {
+    p.destroy();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+    }
+  }
+}
