@@ -22,8 +22,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,16 +55,19 @@ final class Checkpoints {
   private final Duration timeout;
   private final Instant now;
   private final Backfill.SignalSender signals;
+  private final Function<String, SnapshotProgress.Outcome> snapshots;
 
   Checkpoints(
       PipelineRequest request,
       GenerationTables tables,
       Admin admin,
       Backfill.SignalSender signals,
+      Function<String, SnapshotProgress.Outcome> snapshots,
       Duration timeout,
       Instant now) {
     this.request = request;
     this.signals = signals;
+    this.snapshots = snapshots;
     this.tables = tables;
     this.admin = admin;
     this.timeout = timeout;
@@ -105,7 +110,16 @@ final class Checkpoints {
                 .lag(names.consumerGroup(target), topics).values().stream()
                     .mapToLong(Long::longValue)
                     .sum();
-        Cutover.Decision d = Cutover.decide(settings, lag, rows);
+        Optional<Cutover.Snapshot> snapshot =
+            next.getSource() == RebuildSource.Snapshot
+                ? Optional.of(
+                    new Cutover.Snapshot(
+                        next.getSnapshotSignal(),
+                        next.getSnapshotSignal() == null
+                            ? SnapshotProgress.Outcome.RUNNING
+                            : snapshots.apply(next.getSnapshotSignal())))
+                : Optional.empty();
+        Cutover.Decision d = Cutover.decide(settings, lag, rows, snapshot);
         next.setState(d.ready() ? GenerationState.Switching : GenerationState.Building);
         next.setMessage(d.message());
         LOG.info(

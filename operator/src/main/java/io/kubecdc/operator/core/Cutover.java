@@ -2,12 +2,17 @@ package io.kubecdc.operator.core;
 
 import io.kubecdc.api.crd.v1alpha1.CutoverSettings;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The switch rule, pure: a generation being built may take over when its workers are at most {@code
  * maxLag} records behind the topics and each of its tables holds as many current rows as the live
- * one, within {@code maxRowDifferencePercent} of the live count. Says why, either way, in the words
- * the status shows.
+ * one, within {@code maxRowDifferencePercent} of the live count. A generation rebuilt from an
+ * incremental snapshot must also have its snapshot reported complete by Debezium: until then rows
+ * may still be on their way, and the row tolerance (there for writes in flight) could otherwise
+ * hide a row that never arrives; a snapshot that was aborted or whose table scan failed makes the
+ * build known incomplete, and it never switches. Says why, either way, in the words the status
+ * shows.
  */
 final class Cutover {
   private Cutover() {}
@@ -17,7 +22,47 @@ final class Cutover {
 
   record Decision(boolean ready, String message) {}
 
+  /**
+   * The incremental snapshot a generation is rebuilt from: the id of the signal sent (null while
+   * none could be sent) and what Debezium reported of it.
+   */
+  record Snapshot(String signal, SnapshotProgress.Outcome outcome) {}
+
   static Decision decide(CutoverSettings s, long lag, List<Rows> rows) {
+    return decide(s, lag, rows, Optional.empty());
+  }
+
+  static Decision decide(
+      CutoverSettings s, long lag, List<Rows> rows, Optional<Snapshot> snapshot) {
+    if (snapshot.isPresent()) {
+      Snapshot snap = snapshot.get();
+      if (snap.signal() == null) {
+        return new Decision(false, "waiting: the incremental snapshot signal is not sent yet");
+      }
+      if (snap.outcome() == SnapshotProgress.Outcome.INCOMPLETE) {
+        return new Decision(
+            false,
+            "incomplete: the incremental snapshot "
+                + snap.signal()
+                + " was aborted or a table scan failed, so rows may be missing; this build will"
+                + " not switch: raise spec.checkpoint.version again to rebuild");
+      }
+    }
+    Decision d = counts(s, lag, rows);
+    if (d.ready()
+        && snapshot.isPresent()
+        && snapshot.get().outcome() != SnapshotProgress.Outcome.COMPLETED) {
+      return new Decision(
+          false,
+          "snapshotting: the incremental snapshot "
+              + snapshot.get().signal()
+              + " has not completed yet; "
+              + d.message());
+    }
+    return d;
+  }
+
+  private static Decision counts(CutoverSettings s, long lag, List<Rows> rows) {
     long live = rows.stream().mapToLong(Rows::live).sum();
     long built = rows.stream().mapToLong(Rows::building).sum();
     String figures =

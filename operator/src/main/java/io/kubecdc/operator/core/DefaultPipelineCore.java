@@ -14,7 +14,6 @@ import io.kubecdc.operator.cleanup.StepResult;
 import io.kubecdc.operator.clickhouse.GenerationTables;
 import io.kubecdc.operator.clickhouse.TableDdl;
 import io.kubecdc.operator.clickhouse.TablesPart;
-import io.kubecdc.operator.connect.Backfill;
 import io.kubecdc.operator.connect.ConnectClient;
 import io.kubecdc.operator.connect.ConnectorConfig;
 import io.kubecdc.operator.connect.ConnectorPart;
@@ -147,7 +146,7 @@ public final class DefaultPipelineCore implements PipelineCore {
     changes.retire(connector.changes().removed(), admin, t -> dropTables(request, t));
     Set<TableName> snapshotting = changes.snapshotting(admin);
     Checkpoints.Outcome outcome =
-        advance(request, generationTables, generations, planned, admin, changes.sender());
+        advance(request, generationTables, generations, planned, admin, changes);
     List<TableStatus> tables =
         tableStatus(admin, request, snapshotting, source.missing(), outcome.live());
     deadLetters.count(admin, request.environment().getKafka(), names.deadLetterTopic(), tables);
@@ -179,9 +178,16 @@ public final class DefaultPipelineCore implements PipelineCore {
       GenerationPlan plan,
       TablePlans.Planned planned,
       Admin admin,
-      Backfill.SignalSender signals) {
+      TableChanges changes) {
     try {
-      return new Checkpoints(request, tables, admin, signals, TIMEOUT, Instant.now())
+      return new Checkpoints(
+              request,
+              tables,
+              admin,
+              changes.sender(),
+              changes::snapshotOutcome,
+              TIMEOUT,
+              Instant.now())
           .advance(plan, planned.plans(), planned.workerTopics());
     } catch (Exception e) {
       warn("checkpoint_step_failed", request, e);

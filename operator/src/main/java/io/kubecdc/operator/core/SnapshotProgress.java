@@ -55,6 +55,51 @@ final class SnapshotProgress {
     return Set.copyOf(pending.keySet());
   }
 
+  /** How far the incremental snapshot that one signal asked for got. */
+  enum Outcome {
+    /** No end reported yet (or nothing could be read): the snapshot may still write rows. */
+    RUNNING,
+    /** Debezium reported the snapshot completed and every table scan it reported succeeded. */
+    COMPLETED,
+    /** Aborted, or a table scan ended without reading the table: some rows may never come. */
+    INCOMPLETE
+  }
+
+  /** Table scan statuses after which every row of the table was read (none for EMPTY). */
+  private static final Set<String> SCANNED = Set.of("SUCCEEDED", "EMPTY");
+
+  /**
+   * The outcome of the snapshot that the signal {@code id} asked for, from Debezium's
+   * notifications. Only a {@code COMPLETED} notification of that id, with no table scan of it that
+   * ended otherwise than SUCCEEDED or EMPTY ({@code SQL_EXCEPTION}, {@code SKIPPED}, {@code
+   * NO_PRIMARY_KEY}, {@code UNKNOWN_SCHEMA}), counts as complete.
+   */
+  static Outcome outcome(String id, List<String> notifications) {
+    boolean completed = false;
+    for (String value : notifications) {
+      JsonNode n = parse(value);
+      n = n.has("payload") ? n.get("payload") : n;
+      if (!AGGREGATE.equals(n.path("aggregate_type").asText())
+          || !id.equals(n.path("id").asText())) {
+        continue;
+      }
+      switch (n.path("type").asText()) {
+        case "ABORTED" -> {
+          return Outcome.INCOMPLETE;
+        }
+        case "TABLE_SCAN_COMPLETED" -> {
+          JsonNode status = n.path("additional_data").path("status");
+          if (!status.isMissingNode() && !SCANNED.contains(status.asText())) {
+            return Outcome.INCOMPLETE;
+          }
+        }
+        case "COMPLETED" -> completed = true;
+        default -> {}
+      }
+    }
+    return completed ? Outcome.COMPLETED : Outcome.RUNNING;
+  }
+
   /** Debezium names a PostgreSQL table {@code schema.table}, unquoted. */
   private static boolean named(TableName t, String identifier) {
     return identifier.equals(t.schema() + "." + t.table());

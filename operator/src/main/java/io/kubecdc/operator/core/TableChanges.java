@@ -99,6 +99,24 @@ final class TableChanges {
                             s.done())));
   }
 
+  /**
+   * What Debezium reported of the snapshot the signal {@code id} asked for; {@code RUNNING} when
+   * the notification topic cannot be read (logged), so that a build never switches on a guess.
+   */
+  SnapshotProgress.Outcome snapshotOutcome(String id) {
+    PipelineNames names = request.names();
+    try {
+      return SnapshotProgress.outcome(id, signals.values(names.notificationTopic()));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "event=snapshot_outcome_unknown pipeline={} signal={} error=\"{}\"",
+          names.connector(),
+          id,
+          e.getMessage());
+      return SnapshotProgress.Outcome.RUNNING;
+    }
+  }
+
   /** The tables being backfilled now; none when Kafka cannot say (logged). */
   Set<TableName> snapshotting(Admin admin) {
     PipelineNames names = request.names();

@@ -72,4 +72,29 @@ class SnapshotProgressTest {
                 List.of(signal, log, "not json"), List.of(initial, "{}", "[")))
         .containsExactlyInAnyOrder(orders, items);
   }
+
+  @Test
+  void shouldCallASnapshotCompleteOnlyOnItsOwnCompletedNotification() {
+    assertThat(SnapshotProgress.outcome("s1", List.of()))
+        .isEqualTo(SnapshotProgress.Outcome.RUNNING);
+    List<String> scannedOnly =
+        List.of(scanned("s1", "shop.orders"), notification("s2", "COMPLETED", ""));
+    assertThat(SnapshotProgress.outcome("s1", scannedOnly))
+        .isEqualTo(SnapshotProgress.Outcome.RUNNING);
+    List<String> done = List.of(scanned("s1", "shop.orders"), notification("s1", "COMPLETED", ""));
+    assertThat(SnapshotProgress.outcome("s1", done)).isEqualTo(SnapshotProgress.Outcome.COMPLETED);
+  }
+
+  @Test
+  void shouldCallASnapshotIncompleteWhenAbortedOrATableScanFailed() {
+    assertThat(SnapshotProgress.outcome("s1", List.of(notification("s1", "ABORTED", ""))))
+        .isEqualTo(SnapshotProgress.Outcome.INCOMPLETE);
+    String failed =
+        notification(
+            "s1",
+            "TABLE_SCAN_COMPLETED",
+            ",\"scanned_collection\":\"shop.orders\",\"status\":\"SQL_EXCEPTION\"");
+    assertThat(SnapshotProgress.outcome("s1", List.of(failed, notification("s1", "COMPLETED", ""))))
+        .isEqualTo(SnapshotProgress.Outcome.INCOMPLETE);
+  }
 }
