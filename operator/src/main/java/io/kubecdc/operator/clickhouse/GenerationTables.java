@@ -163,6 +163,39 @@ public final class GenerationTables {
     return Long.parseLong(String.valueOf(r.get(0).get("c")));
   }
 
+  /**
+   * Current rows of the live generation {@code from} that the generation {@code to} has never seen:
+   * no row of theirs under the same key (the plan's ORDER BY), although {@code to} has already
+   * written a later version than theirs, so they are not writes still in flight but rows a rebuild
+   * missed.
+   */
+  public long missing(TablePlan plan, int from, int to) {
+    String keys =
+        plan.orderBy().stream().map(SqlLiterals::identifier).collect(Collectors.joining(", "));
+    String target = name(plan.database(), livePhysical(plan, to));
+    String version = SqlLiterals.identifier(TableLayout.VERSION);
+    var r =
+        clickhouse.select(
+            "SELECT count() AS c FROM "
+                + name(plan.database(), livePhysical(plan, from))
+                + " FINAL WHERE "
+                + SqlLiterals.identifier(TableLayout.DELETED)
+                + " = 0 AND "
+                + version
+                + " <= (SELECT max("
+                + version
+                + ") FROM "
+                + target
+                + ") AND ("
+                + keys
+                + ") NOT IN (SELECT "
+                + keys
+                + " FROM "
+                + target
+                + ")");
+    return Long.parseLong(String.valueOf(r.get(0).get("c")));
+  }
+
   public void drop(String database, String table) {
     clickhouse.execute(TableDdl.dropTable(database, table, cluster));
   }

@@ -18,9 +18,22 @@ final class Cutover {
   private Cutover() {}
 
   /** Rows of one table in the live generation and in the one being built. */
-  record Rows(String table, long live, long building) {}
+  /**
+   * Rows of one table in the live generation and in the one being built, and how many current rows
+   * of the live one the build has never seen although it wrote later versions (0 when not known).
+   */
+  record Rows(String table, long live, long building, long missing) {
+    Rows(String table, long live, long building) {
+      this(table, live, building, 0);
+    }
+  }
 
-  record Decision(boolean ready, String message) {}
+  /** {@code snapshotAgain}: the build missed rows, a new snapshot is to be asked for. */
+  record Decision(boolean ready, String message, boolean snapshotAgain) {
+    Decision(boolean ready, String message) {
+      this(ready, message, false);
+    }
+  }
 
   /**
    * The incremental snapshot a generation is rebuilt from: the id of the signal sent (null while
@@ -49,6 +62,22 @@ final class Cutover {
       }
     }
     Decision d = counts(s, lag, rows);
+    if (snapshot.isPresent() && snapshot.get().outcome() == SnapshotProgress.Outcome.COMPLETED) {
+      for (Rows r : rows) {
+        if (r.missing() > 0) {
+          return new Decision(
+              false,
+              "incomplete: "
+                  + r.table()
+                  + " lacks "
+                  + r.missing()
+                  + " rows of the live generation after the incremental snapshot "
+                  + snapshot.get().signal()
+                  + " completed; asking for another snapshot",
+              true);
+        }
+      }
+    }
     if (d.ready()
         && snapshot.isPresent()
         && snapshot.get().outcome() != SnapshotProgress.Outcome.COMPLETED) {

@@ -19,10 +19,13 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A checkpoint bump on the real local stack, driven as a driver drives the core: {@code rows} rows
@@ -155,17 +158,22 @@ final class CutoverScenario {
       assertThat(tables.live(id, "orders")).hasValue(last);
       assertThat(result.get().workers()).extracting(WorkerConfig::version).containsExactly(last);
       assertThat(workers.running()).containsOnlyKeys(last);
-      await()
-          .atMost(Duration.ofSeconds(90))
-          .pollInterval(Duration.ofSeconds(1))
-          .untilAsserted(
-              () -> {
-                result.set(
-                    core.reconcile(request.withPrevious(List.of(), result.get().generations())));
-                assertThat(result.get().tables().get(0).getLag()).isZero();
-                assertThat(clickhouse(ch)).isEqualTo(postgres(pipeline));
-                assertThat(tables.versions(id, "orders")).containsOnlyKeys(last);
-              });
+      try {
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofSeconds(1))
+            .untilAsserted(
+                () -> {
+                  result.set(
+                      core.reconcile(request.withPrevious(List.of(), result.get().generations())));
+                  assertThat(result.get().tables().get(0).getLag()).isZero();
+                  assertThat(clickhouse(ch)).isEqualTo(postgres(pipeline));
+                  assertThat(tables.versions(id, "orders")).containsOnlyKeys(last);
+                });
+      } catch (ConditionTimeoutException | AssertionError e) {
+        evidence(ch, admin, request, last);
+        throw e;
+      }
       assertThat(groups(admin)).containsExactly(request.names().consumerGroup(last));
       assertThat(result.get().tables().get(0).getClickhouseTable())
           .isEqualTo(id + ".orders_v" + last);
@@ -265,5 +273,57 @@ final class CutoverScenario {
     return Long.parseLong(
         StackPipeline.rows(ch, "SELECT count() FROM " + table + " FINAL WHERE _deleted = 0")
             .get(0));
+  }
+
+  /**
+   * What a lost row leaves behind, printed when ClickHouse does not end equal to PostgreSQL: the
+   * ids missing from the live generation, every record of the topic that names them, the
+   * notification topic and the offsets the live generation's group committed.
+   */
+  private void evidence(ClientV2Gateway ch, Admin admin, PipelineRequest request, int last) {
+    try {
+      Set<Long> pg = new TreeSet<>();
+      try (Connection c =
+              DriverManager.getConnection(
+                  stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword());
+          var rs = c.createStatement().executeQuery("SELECT id FROM " + id + ".orders")) {
+        while (rs.next()) {
+          pg.add(rs.getLong(1));
+        }
+      }
+      StackPipeline.rows(ch, "SELECT id FROM `" + id + "`.orders FINAL WHERE _deleted = 0")
+          .forEach(r -> pg.remove(Long.parseLong(r.trim())));
+      System.out.println("event=lost_rows_evidence missing=" + pg);
+      var signals =
+          new io.kubecdc.operator.kafka.SignalTopics(
+              stack.kafkaBootstrap(), Map.of(), Duration.ofSeconds(15));
+      String topic =
+          io.kubecdc.contract.TopicNames.dataChange(request.names().topicPrefix(), id, "orders");
+      List<String> values = signals.values(topic);
+      System.out.println("event=lost_rows_evidence topic=" + topic + " records=" + values.size());
+      for (long missing : pg.stream().limit(5).toList()) {
+        String key = "\"id\":" + missing + ",";
+        values.stream()
+            .filter(v -> v.contains(key))
+            .forEach(
+                v ->
+                    System.out.println(
+                        "event=lost_rows_evidence id="
+                            + missing
+                            + " record="
+                            + v.substring(Math.max(0, v.indexOf("\"payload\"")))));
+      }
+      signals
+          .values(request.names().notificationTopic())
+          .forEach(n -> System.out.println("event=lost_rows_evidence notification=" + n));
+      System.out.println(
+          "event=lost_rows_evidence group_offsets="
+              + admin
+                  .listConsumerGroupOffsets(request.names().consumerGroup(last))
+                  .partitionsToOffsetAndMetadata()
+                  .get());
+    } catch (Exception e) {
+      System.out.println("event=lost_rows_evidence_failed error=" + e);
+    }
   }
 }

@@ -92,4 +92,21 @@ class CutoverTest {
     assertThat(d.ready()).isFalse();
     assertThat(d.message()).contains("signal is not sent yet");
   }
+
+  /** The lost row of the quarantined run: within 1%, the snapshot completed, one key never came. */
+  @Test
+  void shouldAskForAnotherSnapshotWhenTheCompletedBuildLacksRowsOfTheLiveGeneration() {
+    var d =
+        Cutover.decide(
+            settings,
+            0,
+            List.of(new Cutover.Rows("orders", 5_400, 5_399, 1)),
+            Optional.of(new Cutover.Snapshot("s1", SnapshotProgress.Outcome.COMPLETED)));
+    assertThat(d.ready()).isFalse();
+    assertThat(d.snapshotAgain()).isTrue();
+    assertThat(d.message())
+        .isEqualTo(
+            "incomplete: orders lacks 1 rows of the live generation after the incremental"
+                + " snapshot s1 completed; asking for another snapshot");
+  }
 }
