@@ -165,9 +165,9 @@ public final class GenerationTables {
 
   /**
    * Current rows of the live generation {@code from} that the generation {@code to} has never seen:
-   * no row of theirs under the same key (the plan's ORDER BY), although {@code to} has already
-   * written a later version than theirs, so they are not writes still in flight but rows a rebuild
-   * missed.
+   * no row of theirs under the same key (the plan's ORDER BY), although their version is older than
+   * every row of {@code to}, so they are not writes still in flight (on any partition) but rows
+   * that were in the source before the rebuild started and that it missed.
    */
   public long missing(TablePlan plan, int from, int to) {
     String keys =
@@ -182,7 +182,7 @@ public final class GenerationTables {
                 + SqlLiterals.identifier(TableLayout.DELETED)
                 + " = 0 AND "
                 + version
-                + " <= (SELECT max("
+                + " < (SELECT min("
                 + version
                 + ") FROM "
                 + target

@@ -98,11 +98,18 @@ final class Checkpoints {
       GenerationStatus next = entry(gens, target);
       source(next);
       requestSnapshot(next);
+      // read once: the switch and the missing-row check must judge the same outcome
+      Optional<Cutover.Snapshot> snapshot =
+          next.getSource() != RebuildSource.Snapshot || next.getState() == GenerationState.Switching
+              ? Optional.empty()
+              : Optional.of(
+                  new Cutover.Snapshot(
+                      next.getSnapshotSignal(),
+                      next.getSnapshotSignal() == null
+                          ? SnapshotProgress.Outcome.RUNNING
+                          : snapshots.apply(next.getSnapshotSignal())));
       boolean snapshotDone =
-          next.getSource() == RebuildSource.Snapshot
-              && next.getSnapshotSignal() != null
-              && next.getState() != GenerationState.Switching
-              && snapshots.apply(next.getSnapshotSignal()) == SnapshotProgress.Outcome.COMPLETED;
+          snapshot.map(x -> x.outcome() == SnapshotProgress.Outcome.COMPLETED).orElse(false);
       List<Cutover.Rows> rows = new ArrayList<>();
       for (TablePlan p : plans) {
         rows.add(
@@ -120,15 +127,6 @@ final class Checkpoints {
                 .lag(names.consumerGroup(target), topics).values().stream()
                     .mapToLong(Long::longValue)
                     .sum();
-        Optional<Cutover.Snapshot> snapshot =
-            next.getSource() == RebuildSource.Snapshot
-                ? Optional.of(
-                    new Cutover.Snapshot(
-                        next.getSnapshotSignal(),
-                        next.getSnapshotSignal() == null
-                            ? SnapshotProgress.Outcome.RUNNING
-                            : snapshots.apply(next.getSnapshotSignal())))
-                : Optional.empty();
         Cutover.Decision d = Cutover.decide(settings, lag, rows, snapshot);
         next.setState(d.ready() ? GenerationState.Switching : GenerationState.Building);
         next.setMessage(d.message());

@@ -20,7 +20,8 @@ final class Cutover {
   /** Rows of one table in the live generation and in the one being built. */
   /**
    * Rows of one table in the live generation and in the one being built, and how many current rows
-   * of the live one the build has never seen although it wrote later versions (0 when not known).
+   * of the live one the build has never seen although they are older than all of its rows (0 when
+   * not known).
    */
   record Rows(String table, long live, long building, long missing) {
     Rows(String table, long live, long building) {
