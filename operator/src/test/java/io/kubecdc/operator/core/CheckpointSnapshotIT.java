@@ -25,13 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Quarantined, run on demand with {@code -Dkubecdc.it.snapshotRebuild=true}: it passed once and
  * failed once on the loaded machine, where generation 2 lacked exactly one seeded row (id 308,
  * never updated, no event of it in the dead-letter topic) after the snapshot. Likely cause, not
- * reproduced yet (3 later runs passed): Debezium 3.7.0 reads the first chunk of a snapshot asked
+ * reproduced yet (7 later runs passed): Debezium 3.7.0 reads the first chunk of a snapshot asked
  * for over the Kafka channel on the signal thread ({@code addDataCollectionNamesToSnapshot} calls
  * {@code readChunk}, unsynchronized) while the streaming thread may close and flush the same window
- * (upstream DBZ-8674): every run logs "will end at position" twice, 14 ms apart, and 308 is in the
- * first chunk (1..1024). The core now finds such a row (a current row of the live generation older
- * than every row of the build, missing from it) and asks for another snapshot instead of switching;
- * on a failure this test prints {@code event=lost_rows_evidence}.
+ * (upstream DBZ-8674): 4 of 7 runs logged "will end at position" twice, 2-20 ms apart, and 308 is
+ * in the first chunk (1..1024). The core now finds such a row (a current row of the live generation
+ * older than every row of the build, missing from it) and asks for another snapshot instead of
+ * switching; on a failure this test prints {@code event=lost_rows_evidence}.
  */
 @EnabledIfSystemProperty(named = "kubecdc.it.snapshotRebuild", matches = "true")
 @LocalStackTest
