@@ -40,4 +40,17 @@ public class SinkServiceDependent extends CRUDKubernetesDependentResource<Servic
         .endSpec()
         .build();
   }
+
+  /**
+   * Without SSA the update is a replace: the desired Service carries no cluster IP, and a real API
+   * server refuses to unset it (422 "primary clusterIP can not be unset"), so the allocated one is
+   * kept.
+   */
+  @Override
+  public Service update(
+      Service actual, Service desired, CdcPipeline primary, Context<CdcPipeline> context) {
+    desired.getSpec().setClusterIP(actual.getSpec().getClusterIP());
+    desired.getSpec().setClusterIPs(actual.getSpec().getClusterIPs());
+    return super.update(actual, desired, primary, context);
+  }
 }

@@ -72,5 +72,19 @@ class EnvironmentWatchIT {
                         .getImage()
                         .endsWith(":1.2.4"));
     assertThat(d.getMetadata().getLabels()).containsEntry("app.kubernetes.io/version", "1.2.4");
+    // the Service's labels follow too: a replace without its clusterIP answers 422 on a real server
+    await()
+        .atMost(SOONER_THAN_ANY_RECHECK)
+        .until(
+            () ->
+                k8s.client
+                    .services()
+                    .inNamespace(ns)
+                    .withName(d.getMetadata().getName())
+                    .get()
+                    .getMetadata()
+                    .getLabels()
+                    .get("app.kubernetes.io/version"),
+            "1.2.4"::equals);
   }
 }
