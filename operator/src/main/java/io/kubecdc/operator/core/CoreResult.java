@@ -9,6 +9,7 @@ import io.kubecdc.operator.status.Observation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What the core made of one reconcile: the state of the parts it owns (source, topics, tables,
@@ -19,6 +20,8 @@ import java.util.Optional;
  * of them, and aggregates the status with {@link io.kubecdc.operator.status.StatusAggregator}.
  * {@code workers} is empty while the parts before the sink are not ready: no worker is started
  * against tables that do not exist yet (and the driver then leaves the running ones as they are).
+ * {@code deadLetters} counts the records ever written to the pipeline's dead-letter topic (empty
+ * when unknown): promotion gates compare it between two checks.
  */
 public record CoreResult(
     Observation observation,
@@ -26,7 +29,8 @@ public record CoreResult(
     Optional<ConnectorStatus> connector,
     Optional<SlotStatus> slot,
     List<WorkerConfig> workers,
-    List<GenerationStatus> generations) {
+    List<GenerationStatus> generations,
+    OptionalLong deadLetters) {
   public CoreResult {
     tables = List.copyOf(tables);
     workers = workers.stream().sorted(Comparator.comparingInt(WorkerConfig::version)).toList();
@@ -49,6 +53,17 @@ public record CoreResult(
         slot,
         workerConfig.map(y -> List.of(new WorkerConfig(1, y))).orElse(List.of()),
         List.of());
+  }
+
+  /** A result without a dead-letter count. */
+  public CoreResult(
+      Observation observation,
+      List<TableStatus> tables,
+      Optional<ConnectorStatus> connector,
+      Optional<SlotStatus> slot,
+      List<WorkerConfig> workers,
+      List<GenerationStatus> generations) {
+    this(observation, tables, connector, slot, workers, generations, OptionalLong.empty());
   }
 
   /** The config of the newest generation that runs a worker. */

@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -165,7 +166,18 @@ public final class DefaultPipelineCore implements PipelineCore {
         connector.observed().map(s -> connectorStatus(s, connector.restarts())),
         slot,
         workers,
-        outcome.generations());
+        outcome.generations(),
+        deadLetters(admin, request));
+  }
+
+  /** Records in the dead-letter topic, for promotion gates; empty when Kafka does not say. */
+  private static OptionalLong deadLetters(Admin admin, PipelineRequest request) {
+    try {
+      return new LagReader(admin, TIMEOUT).written(request.names().deadLetterTopic());
+    } catch (Exception e) {
+      warn("dead_letters_unknown", request, e);
+      return OptionalLong.empty();
+    }
   }
 
   /**

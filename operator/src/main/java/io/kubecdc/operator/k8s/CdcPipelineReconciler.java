@@ -14,13 +14,17 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironmentSpec;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
+import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
 import io.kubecdc.api.revision.PipelineRevision;
 import io.kubecdc.operator.core.CoreResult;
 import io.kubecdc.operator.core.PipelineCore;
 import io.kubecdc.operator.core.WorkerConfig;
 import io.kubecdc.operator.metrics.OperatorMetrics;
+import io.kubecdc.operator.promotion.PromotionDecision;
+import io.kubecdc.operator.status.ConditionRecord;
 import io.kubecdc.operator.status.Observation;
+import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
 import io.kubecdc.operator.status.StatusAggregator;
 import io.kubecdc.operator.status.StatusSummary;
@@ -57,6 +61,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
   private final PipelineCore core;
   private final OperatorConfig config;
   private final OperatorMetrics metrics;
+  private final PromotionInputs promotions;
 
   public CdcPipelineReconciler(PipelineCore core, OperatorConfig config) {
     this(core, config, new OperatorMetrics());
@@ -66,6 +71,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     this.core = core;
     this.config = config;
     this.metrics = metrics;
+    this.promotions = new PromotionInputs(config);
   }
 
   @Override
@@ -76,32 +82,42 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
 
   @Override
   public UpdateControl<CdcPipeline> reconcile(CdcPipeline pipeline, Context<CdcPipeline> context) {
-    var requests = new PipelineRequests(context.getClient());
+    Instant now = Instant.now();
+    Optional<CdcEnvironment> env = context.getSecondaryResource(CdcEnvironment.class);
+    CdcPipelineSpec desired = pipeline.getSpec();
+    PromotionDecision promotion = promotions.decide(pipeline, env, context, now);
     Optional<CoreResult> result = Optional.empty();
     Observation observation;
+    CdcPipelineSpec running = promotion.run().orElse(desired);
+    // the core and the worker objects see the spec that is to run (the last applied one while a
+    // newer revision is gated); the status keeps the pipeline's own spec
+    pipeline.setSpec(running);
     try {
-      var request =
-          requests.forReconcile(pipeline, context.getSecondaryResource(CdcEnvironment.class));
-      result = Optional.of(core.reconcile(request));
-      observation = withSink(pipeline, context, result.get(), request.environment());
+      if (promotion.run().isEmpty()) {
+        observation = gated(promotion);
+      } else {
+        var request = new PipelineRequests(context.getClient()).forReconcile(pipeline, env);
+        result = Optional.of(core.reconcile(request));
+        observation = withSink(pipeline, context, result.get(), request.environment());
+      }
     } catch (Unresolved unresolved) {
       observation = unresolved.asObservation();
+    } finally {
+      pipeline.setSpec(desired);
     }
     long generation = pipeline.getMetadata().getGeneration();
+    CdcPipelineStatus before = pipeline.getStatus();
+    List<ConditionRecord> previous = StatusMapper.records(before);
     StatusSummary summary =
         StatusAggregator.aggregate(
-            observation.paused(pipeline.getSpec().isPaused()),
-            StatusMapper.records(pipeline.getStatus()),
-            generation,
-            Instant.now());
+            observation.paused(running.isPaused()), previous, generation, now);
     CdcPipelineStatus status =
-        StatusMapper.toStatus(
-            summary, result, pipeline.getSpec().getSource().getTables().size(), generation);
-    CdcPipelineStatus before = pipeline.getStatus();
+        StatusMapper.toStatus(summary, result, running.getSource().getTables().size(), generation);
     if (result.isEmpty() && before != null && before.getGenerations() != null) {
       status.setGenerations(before.getGenerations());
     }
-    status.setRevision(PipelineRevision.of(pipeline.getSpec()));
+    status.setRevision(PipelineRevision.of(desired));
+    RevisionStatus.fill(status, before, promotion, running, result, previous, pipeline, now);
     new EventRecorder(context.getClient()).onTransition(pipeline, before, status);
     metrics.record(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName(), status);
     // a generation being built is checked as often as a pipeline that is not Ready, so that it
@@ -111,11 +127,21 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
         "True".equals(summary.ready().status()) && !building
             ? config.resyncPeriod()
             : config.notReadyRecheck();
+    recheck = RevisionStatus.sooner(recheck, promotion, now);
     if (before != null && StatusMapper.same(before, status)) {
       return UpdateControl.<CdcPipeline>noUpdate().rescheduleAfter(recheck);
     }
     pipeline.setStatus(status);
     return UpdateControl.patchStatus(pipeline).rescheduleAfter(recheck);
+  }
+
+  /** A first deployment held by the gate: no part runs, each waits for the promotion. */
+  private static Observation gated(PromotionDecision promotion) {
+    String message = promotion.condition().map(ConditionRecord::message).orElse("");
+    return Observation.of(
+        java.util.Arrays.stream(Part.values())
+            .map(p -> PartState.progressing(p, PromotionDecision.GATED, message))
+            .toList());
   }
 
   @Override

@@ -72,4 +72,28 @@ public final class LagReader {
     }
     return out;
   }
+
+  /**
+   * Records ever written to {@code topic}: the sum of its partitions' end offsets, which retention
+   * does not lower (unlike a count of what is kept), so two readings give what was added between
+   * them. Empty when the topic does not exist.
+   */
+  public java.util.OptionalLong written(String topic)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    var described = admin.describeTopics(List.of(topic)).topicNameValues().get(topic);
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    try {
+      described
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .partitions()
+          .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+        return java.util.OptionalLong.empty();
+      }
+      throw e;
+    }
+    var ends = admin.listOffsets(latest).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return java.util.OptionalLong.of(ends.values().stream().mapToLong(o -> o.offset()).sum());
+  }
 }

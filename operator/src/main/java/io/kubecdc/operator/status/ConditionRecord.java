@@ -18,7 +18,7 @@ public record ConditionRecord(
   public static final String UNKNOWN = "Unknown";
 
   /** The same condition, but keeping {@code previous}'s transition time if the status held. */
-  ConditionRecord since(ConditionRecord previous) {
+  public ConditionRecord since(ConditionRecord previous) {
     if (previous != null && previous.status.equals(status)) {
       return new ConditionRecord(
           type, status, reason, message, previous.lastTransitionTime, observedGeneration);

@@ -32,6 +32,11 @@ public class CdcEnvironmentSpec {
   @JsonPropertyDescription("Image and default size of the sink-workers.")
   private SinkDefaults sink;
 
+  @JsonPropertyDescription(
+      "Promotion gate: what a pipeline's new revision must have proven in other namespaces"
+          + " before it is applied here.")
+  private PromotionPolicy promotion;
+
   public Map<String, SourceConnection> getSources() {
     return sources;
   }
@@ -70,5 +75,13 @@ public class CdcEnvironmentSpec {
 
   public void setSink(SinkDefaults sink) {
     this.sink = sink;
+  }
+
+  public PromotionPolicy getPromotion() {
+    return promotion;
+  }
+
+  public void setPromotion(PromotionPolicy promotion) {
+    this.promotion = promotion;
   }
 }

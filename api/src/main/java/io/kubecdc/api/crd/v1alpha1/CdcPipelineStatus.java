@@ -42,6 +42,14 @@ public class CdcPipelineStatus {
       "Hash of the environment-independent spec: equal in every namespace for the same manifest.")
   private String revision;
 
+  @JsonPropertyDescription(
+      "The revision that runs, its spec, and since when it has been Ready and caught up.")
+  private AppliedRevision applied;
+
+  @JsonPropertyDescription(
+      "Records ever written to the pipeline's dead-letter topic (sum of its end offsets).")
+  private Long deadLetters;
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -120,5 +128,21 @@ public class CdcPipelineStatus {
 
   public void setGenerations(List<GenerationStatus> generations) {
     this.generations = generations;
+  }
+
+  public AppliedRevision getApplied() {
+    return applied;
+  }
+
+  public void setApplied(AppliedRevision applied) {
+    this.applied = applied;
+  }
+
+  public Long getDeadLetters() {
+    return deadLetters;
+  }
+
+  public void setDeadLetters(Long deadLetters) {
+    this.deadLetters = deadLetters;
   }
 }

@@ -1,0 +1,73 @@
+package io.kubecdc.operator.promotion;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubecdc.api.crd.v1alpha1.AppliedRevision;
+import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
+import io.kubecdc.api.revision.PipelineRevision;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Keeps {@code status.applied} up to date after a reconcile: which revision runs, since when it has
+ * been Ready and caught up, its highest lag and the dead letters since. Pure (the figures and the
+ * clock are inputs) and kept in the status, so that another namespace's gate reads it and an
+ * operator restart loses nothing. A paused pipeline proves nothing: pausing resets the window, as
+ * Ready going False does; a new revision starts a new record.
+ */
+public final class RevisionRecord {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RevisionRecord() {}
+
+  /** The spec kept in {@code record}, a fresh copy; empty when there is none. */
+  public static Optional<CdcPipelineSpec> spec(AppliedRevision record) {
+    if (record == null || record.getSpec() == null || record.getSpec().isNull()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.treeToValue(record.getSpec(), CdcPipelineSpec.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("status.applied.spec is not a pipeline spec", e);
+    }
+  }
+
+  /**
+   * @param previous the record of the last status, or null
+   * @param spec the spec the core was just called with
+   * @param working Ready True and not paused
+   * @param lag total lag now, null when unknown
+   * @param deadLetters dead-letter topic records now, null when unknown
+   */
+  public static AppliedRevision next(
+      AppliedRevision previous,
+      CdcPipelineSpec spec,
+      boolean working,
+      Long lag,
+      Long deadLetters,
+      Instant now) {
+    String revision = PipelineRevision.of(spec);
+    String at = now.truncatedTo(ChronoUnit.SECONDS).toString();
+    boolean same = previous != null && revision.equals(previous.getRevision());
+    AppliedRevision r = new AppliedRevision();
+    r.setRevision(revision);
+    r.setSpec(JSON.valueToTree(spec));
+    r.setAppliedAt(same ? previous.getAppliedAt() : at);
+    if (!working) {
+      return r;
+    }
+    boolean wasReady = same && previous.getReadySince() != null;
+    r.setReadySince(wasReady ? previous.getReadySince() : at);
+    r.setDeadLettersAtReady(wasReady ? previous.getDeadLettersAtReady() : deadLetters);
+    if (wasReady && previous.getCaughtUpAt() != null) {
+      r.setCaughtUpAt(previous.getCaughtUpAt());
+      long before = previous.getMaxLag() == null ? 0 : previous.getMaxLag();
+      r.setMaxLag(Math.max(before, lag == null ? 0 : lag));
+    } else if (lag != null && lag == 0) {
+      r.setCaughtUpAt(at);
+      r.setMaxLag(0L);
+    }
+    return r;
+  }
+}
