@@ -77,7 +77,7 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
   @Override
   public List<EventSource<?, CdcPipeline>> prepareEventSources(
       EventSourceContext<CdcPipeline> context) {
-    return List.of(EnvironmentWatch.of(context));
+    return List.of(EnvironmentWatch.of(context), UpstreamWatch.of(context));
   }
 
   @Override
@@ -118,7 +118,9 @@ public class CdcPipelineReconciler implements Reconciler<CdcPipeline>, Cleaner<C
     }
     status.setRevision(PipelineRevision.of(desired));
     RevisionStatus.fill(status, before, promotion, running, result, previous, pipeline, now);
-    new EventRecorder(context.getClient()).onTransition(pipeline, before, status);
+    EventRecorder events = new EventRecorder(context.getClient());
+    events.onTransition(pipeline, before, status);
+    events.onPromotion(pipeline, before, status);
     metrics.record(pipeline.getMetadata().getNamespace(), pipeline.getMetadata().getName(), status);
     // a generation being built is checked as often as a pipeline that is not Ready, so that it
     // switches in soon after it caught up

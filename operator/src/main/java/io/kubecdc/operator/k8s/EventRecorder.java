@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
+import io.kubecdc.operator.promotion.PromotionDecision;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -58,6 +59,25 @@ final class EventRecorder {
             + ready.getStatus()
             + ": "
             + ready.getMessage());
+  }
+
+  /**
+   * Records an Event when the {@code Promoted} condition's reason changes: a revision held by the
+   * promotion gate, or let in, with the gate's message (what is missing, or what it saw).
+   */
+  void onPromotion(CdcPipeline pipeline, CdcPipelineStatus before, CdcPipelineStatus after) {
+    Optional<Condition> was = condition(before, PromotionDecision.CONDITION);
+    Optional<Condition> now = condition(after, PromotionDecision.CONDITION);
+    if (now.isPresent()
+        && !Objects.equals(was.map(Condition::getReason), now.map(Condition::getReason))) {
+      record(pipeline, NORMAL, now.get().getReason(), now.get().getMessage());
+    }
+  }
+
+  private static Optional<Condition> condition(CdcPipelineStatus status, String type) {
+    return status == null || status.getConditions() == null
+        ? Optional.empty()
+        : status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 
   /** Records one Event; {@code reason} is CamelCase, {@code message} is for people. */

@@ -1,7 +1,6 @@
 package io.kubecdc.operator.k8s;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.kubecdc.api.crd.v1alpha1.AppliedRevision;
 import io.kubecdc.api.crd.v1alpha1.CdcEnvironment;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
@@ -15,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Feeds {@link PromotionDecision} from what the operator has: the environment's gate, the
- * pipeline's {@code status.applied}, and the upstream pipelines from the operator's own informer
- * cache of CdcPipelines, so that checking a gate costs no API call and needs no permission beyond
+ * pipeline's {@code status.applied}, and the upstream pipelines from the operator's informer cache
+ * ({@link UpstreamWatch}), so that checking a gate costs no API call and needs no permission beyond
  * the list and watch it already has. An upstream namespace the operator does not watch is reported
  * as such. A pipeline reconciled by an operator before {@code status.applied} existed, whose {@code
  * status.revision} is the spec's, counts as applied, so that adding a gate to an environment does
@@ -50,11 +49,18 @@ final class PromotionInputs {
             : pipeline.getMetadata().getGeneration());
   }
 
-  /** A pipeline that ran before status.applied existed: its status.revision is what runs. */
+  /**
+   * A pipeline that ran before status.applied existed: its status.revision is what runs. Not one
+   * whose first deployment this operator holds (it wrote the Promoted condition, and no applied).
+   */
   private static AppliedRevision legacy(CdcPipeline pipeline) {
     var status = pipeline.getStatus();
     String revision = PipelineRevision.of(pipeline.getSpec());
-    if (status == null || !revision.equals(status.getRevision())) {
+    if (status == null
+        || !revision.equals(status.getRevision())
+        || status.getConditions() == null
+        || status.getConditions().stream()
+            .anyMatch(c -> PromotionDecision.CONDITION.equals(c.getType()))) {
       return null;
     }
     return RevisionRecord.next(null, pipeline.getSpec(), false, null, null, Instant.now());
@@ -64,9 +70,7 @@ final class PromotionInputs {
     if (!config.allNamespaces() && !config.namespaces().contains(namespace)) {
       return Upstream.notVisible(namespace);
     }
-    return context
-        .getPrimaryCache()
-        .get(new ResourceID(name, namespace))
+    return UpstreamWatch.get(context, namespace, name)
         .map(p -> Upstream.of(namespace, p.getStatus()))
         .orElse(Upstream.missing(namespace));
   }

@@ -55,9 +55,12 @@ final class RevisionStatus {
             .map(c -> "True".equals(c.getStatus()) && !"Paused".equals(c.getReason()))
             .orElse(false);
     ran.ifPresent(
-        spec ->
-            status.setApplied(
-                RevisionRecord.next(last, spec, working, status.getLag(), deadLetters, now)));
+        spec -> {
+          AppliedRevision next =
+              RevisionRecord.next(last, spec, working, status.getLag(), deadLetters, now);
+          promotion.passed().ifPresent(next::setGate);
+          status.setApplied(next);
+        });
     Map<String, ConditionRecord> earlier =
         previous.stream()
             .collect(Collectors.toMap(ConditionRecord::type, Function.identity(), (a, b) -> b));

@@ -22,11 +22,13 @@ import java.util.function.Function;
  * @param run the spec to reconcile; empty: nothing runs yet (a gated first deployment)
  * @param condition {@code Promoted}, when the environment has a gate
  * @param waitEnds when only time is missing: the moment to check again
+ * @param passed what the gate saw, when it lets a new revision in now (kept in status.applied.gate)
  */
 public record PromotionDecision(
     Optional<CdcPipelineSpec> run,
     Optional<ConditionRecord> condition,
-    Optional<Instant> waitEnds) {
+    Optional<Instant> waitEnds,
+    Optional<String> passed) {
   public static final String CONDITION = "Promoted";
   public static final String GATED = "PromotionGated";
 
@@ -39,32 +41,20 @@ public record PromotionDecision(
       Instant now,
       long generation) {
     if (policy == null || policy.getRequires() == null || policy.getRequires().isEmpty()) {
-      return new PromotionDecision(Optional.of(desired), Optional.empty(), Optional.empty());
+      return new PromotionDecision(
+          Optional.of(desired), Optional.empty(), Optional.empty(), Optional.empty());
     }
     String revision = PipelineRevision.of(desired);
     if (applied != null && revision.equals(applied.getRevision())) {
-      return new PromotionDecision(
-          Optional.of(desired),
-          condition(
-              ConditionRecord.TRUE,
-              "Promoted",
-              "revision " + revision + " runs, applied at " + applied.getAppliedAt(),
-              now,
-              generation),
-          Optional.empty());
+      return promoted(desired, revision, applied.getAppliedAt(), applied.getGate(), now, generation)
+          .withPassed(Optional.empty());
     }
     GateResult gate =
         PromotionGate.evaluate(pipeline, revision, policy.getRequires(), upstream, now);
     if (gate.holds()) {
-      return new PromotionDecision(
-          Optional.of(desired),
-          condition(
-              ConditionRecord.TRUE,
-              "Promoted",
-              "revision " + revision + " applied: " + gate.summary(),
-              now,
-              generation),
-          Optional.empty());
+      String at = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+      return promoted(desired, revision, at, gate.summary(), now, generation)
+          .withPassed(Optional.of(gate.summary()));
     }
     Optional<CdcPipelineSpec> old = RevisionRecord.spec(applied);
     old.ifPresent(o -> o.setPaused(desired.isPaused()));
@@ -85,7 +75,32 @@ public record PromotionDecision(
                 + gate.summary(),
             now,
             generation),
-        gate.waitEnds());
+        gate.waitEnds(),
+        Optional.empty());
+  }
+
+  private static PromotionDecision promoted(
+      CdcPipelineSpec desired,
+      String revision,
+      String appliedAt,
+      String gate,
+      Instant now,
+      long generation) {
+    String message =
+        "revision "
+            + revision
+            + " runs, applied at "
+            + appliedAt
+            + (gate == null ? "" : ": " + gate);
+    return new PromotionDecision(
+        Optional.of(desired),
+        condition(ConditionRecord.TRUE, "Promoted", message, now, generation),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  private PromotionDecision withPassed(Optional<String> gate) {
+    return new PromotionDecision(run, condition, waitEnds, gate);
   }
 
   private static Optional<ConditionRecord> condition(

@@ -54,6 +54,7 @@ public final class RevisionRecord {
     r.setRevision(revision);
     r.setSpec(JSON.valueToTree(spec));
     r.setAppliedAt(same ? previous.getAppliedAt() : at);
+    r.setGate(same ? previous.getGate() : null);
     if (!working) {
       return r;
     }

@@ -42,6 +42,8 @@ final class FakeCore implements PipelineCore {
 
   /** Per namespace: how its tables look instead (a table dropped at the source, dead letters). */
   final Map<String, UnaryOperator<List<TableStatus>>> tablesIn = new ConcurrentHashMap<>();
+  /** Lag per table by namespace (3 when not set: never caught up). */
+  final Map<String, Long> lag = new ConcurrentHashMap<>();
 
   /**
    * The live checkpoint generation per namespace (1 unless a test says otherwise): while the spec's
@@ -64,7 +66,10 @@ final class FakeCore implements PipelineCore {
     var tables =
         tablesIn
             .getOrDefault(request.namespace(), UnaryOperator.identity())
-            .apply(request.spec().getSource().getTables().stream().map(FakeCore::table).toList());
+            .apply(
+                request.spec().getSource().getTables().stream()
+                    .map(t -> table(t, lag.getOrDefault(request.namespace(), 3L)))
+                    .toList());
     var observation =
         Observation.of(
             List.of(
@@ -118,12 +123,17 @@ final class FakeCore implements PipelineCore {
     return requests.stream().filter(r -> r.namespace().equals(namespace)).count();
   }
 
-  private static TableStatus table(TableSpec spec) {
+  /** The last request for {@code namespace}, if any. */
+  Optional<PipelineRequest> last(String namespace) {
+    return requests.stream().filter(r -> r.namespace().equals(namespace)).reduce((a, b) -> b);
+  }
+
+  private static TableStatus table(TableSpec spec, long lag) {
     TableStatus t = new TableStatus();
     t.setName(spec.getName());
     t.setTopic("topic." + spec.getName());
     t.setClickhouseTable("analytics." + spec.getName().replace('.', '_'));
-    t.setLag(3L);
+    t.setLag(lag);
     return t;
   }
 }

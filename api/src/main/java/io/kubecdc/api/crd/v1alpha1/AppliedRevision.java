@@ -23,6 +23,10 @@ public class AppliedRevision {
   @JsonPropertyDescription("When this revision was first applied here.")
   private String appliedAt;
 
+  @JsonPropertyDescription(
+      "What the promotion gate saw when it let this revision in; unset: no gate was declared.")
+  private String gate;
+
   @JsonPropertyDescription("Since when this revision has been Ready without a break; unset: not.")
   private String readySince;
 
@@ -57,6 +61,14 @@ public class AppliedRevision {
 
   public void setAppliedAt(String appliedAt) {
     this.appliedAt = appliedAt;
+  }
+
+  public String getGate() {
+    return gate;
+  }
+
+  public void setGate(String gate) {
+    this.gate = gate;
   }
 
   public String getReadySince() {
