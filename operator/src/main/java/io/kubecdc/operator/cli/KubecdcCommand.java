@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code kubecdc} command line: one top-level command with a subcommand per job ({@code run},
  * {@code delete} without a cluster; {@code status}, {@code diff}, {@code dbt-sources} that read a
- * cluster or a run's state). Exit codes: 0 done, 1 not caught up in time, something left behind, or
- * (diff) the pipelines differ, 2 bad arguments or manifests (nothing was touched), an unknown
- * pipeline or an unreachable cluster, 3 an unexpected error. Logs go to {@code
+ * cluster or a run's state; {@code promote} that checks a promotion gate and writes Git or the
+ * cluster). Exit codes: 0 done, 1 not caught up in time, something left behind, (diff) the
+ * pipelines differ, or (promote) refused by the gate, 2 bad arguments or manifests (nothing was
+ * touched), an unknown pipeline or an unreachable cluster, 3 an unexpected error. Logs go to {@code
  * <state-dir>/kubecdc.log}, so that the terminal shows only the status.
  */
 @Command(
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       DiffCommand.class,
       DbtSourcesCommand.class,
+      PromoteCommand.class,
       DevKubeletCommand.class
     })
 public final class KubecdcCommand implements Runnable {
