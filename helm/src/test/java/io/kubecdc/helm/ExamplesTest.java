@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
+import io.kubecdc.api.revision.PipelineRevision;
 import io.kubecdc.operator.standalone.ManifestLoader;
 import io.kubecdc.operator.standalone.Manifests;
 import java.io.IOException;
@@ -49,20 +51,30 @@ class ExamplesTest {
   @Test
   void shouldPromoteTheBasePipelineUnchangedThroughEveryOverlay(@TempDir Path dir)
       throws IOException {
+    String baseRevision = null;
     for (String env : List.of("dev", "staging", "prod")) {
       Path overlay = GITOPS.resolve("overlays").resolve(env);
       JsonNode k = YAML.readTree(overlay.resolve("kustomization.yaml").toFile());
       assertThat(k.path("namespace").asText()).isEqualTo(env);
-      assertThat(k.path("resources").toString()).isEqualTo("[\"../../base\",\"environment.yaml\"]");
+      // dev runs the base as it is; staging and prod what `kubecdc promote` wrote into them
+      Path pipeline =
+          env.equals("dev")
+              ? GITOPS.resolve("base/pipeline.yaml")
+              : overlay.resolve("pipelines/shop.yaml");
+      assertThat(k.path("resources").toString())
+          .isEqualTo(
+              env.equals("dev")
+                  ? "[\"../../base\",\"environment.yaml\"]"
+                  : "[\"pipelines/shop.yaml\",\"environment.yaml\"]");
       assertThat(k.has("patches") || k.has("patchesStrategicMerge") || k.has("patchesJson6902"))
           .as("overlay %s patches the pipeline", env)
           .isFalse();
 
-      // what kustomize renders: the base pipeline and the environment, in the overlay's namespace
+      // what kustomize renders: the pipeline and the environment, in the overlay's namespace
       Path rendered = dir.resolve(env + ".yaml");
       Files.writeString(
           rendered,
-          inNamespace(GITOPS.resolve("base/pipeline.yaml"), env)
+          inNamespace(pipeline, env)
               + "---\n"
               + inNamespace(overlay.resolve("environment.yaml"), env));
       Manifests m = ManifestLoader.load(List.of(rendered));
@@ -71,11 +83,25 @@ class ExamplesTest {
       assertThat(m.environmentOf(m.pipelines().get(0))).isPresent();
       assertThat(m.environments().get(0).getSpec().getClickhouse().getUrl())
           .isEqualTo("http://clickhouse." + env + ".svc:8123");
-      assertThat(m.pipelines().get(0).getSpec().getSource().getTables())
+      CdcPipeline p = m.pipelines().get(0);
+      assertThat(p.getSpec().getSource().getTables())
           .extracting(t -> t.getName())
           .containsExactly(
               "public.customers", "public.products", "public.orders", "public.order_items");
+      String revision = PipelineRevision.of(p.getSpec());
+      if (baseRevision == null) {
+        baseRevision = revision;
+      } else {
+        assertThat(revision).as("revision in %s", env).isEqualTo(baseRevision);
+        assertThat(p.getMetadata().getAnnotations())
+            .containsEntry("kubecdc.io/source-revision", baseRevision);
+      }
     }
+    assertThat(
+            YAML.readTree(GITOPS.resolve("overlays/prod/environment.yaml").toFile())
+                .at("/spec/promotion/requires/0/namespace")
+                .asText())
+        .isEqualTo("staging");
   }
 
   @Test

@@ -45,7 +45,7 @@ public final class PromotionManifest {
     }
     ObjectNode doc = JSON.createObjectNode();
     doc.put("apiVersion", CdcPipeline.GROUP + "/" + CdcPipeline.VERSION);
-    doc.put("kind", "CdcPipeline");
+    doc.put("kind", io.fabric8.kubernetes.api.model.HasMetadata.getKind(CdcPipeline.class));
     ObjectNode meta = doc.putObject("metadata");
     meta.put("name", name);
     meta.putObject("annotations").put(SourceDrift.ANNOTATION, revision);
