@@ -1,5 +1,6 @@
 package io.kubecdc.operator.promotion;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubecdc.api.crd.v1alpha1.AppliedRevision;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * Ready going False does; a new revision starts a new record.
  */
 public final class RevisionRecord {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   private RevisionRecord() {}
 

@@ -45,15 +45,7 @@ class PromoteIT {
       Path overlay = Files.createDirectories(gitops.resolve("overlays/prod"));
       Files.writeString(overlay.resolve("kustomization.yaml"), KUSTOMIZATION);
 
-      int code =
-          promote(
-              target,
-              staging.name(),
-              prod.name(),
-              "--gitops-dir",
-              gitops.toString(),
-              "--overlay",
-              "overlays/prod");
+      int code = intoOverlay(target, staging.name(), prod.name());
 
       assertThat(code).as(output()).isZero();
       String revision = proven.getStatus().getApplied().getRevision();
@@ -76,16 +68,7 @@ class PromoteIT {
           .doesNotContain("paused", "namespace", "status", "deletionPolicy", "maxRows");
 
       out.reset();
-      assertThat(
-              promote(
-                  target,
-                  staging.name(),
-                  prod.name(),
-                  "--gitops-dir",
-                  gitops.toString(),
-                  "--overlay",
-                  "overlays/prod"))
-          .isZero();
+      assertThat(intoOverlay(target, staging.name(), prod.name())).isZero();
       assertThat(output()).contains("nothing to change");
     }
   }
@@ -172,6 +155,11 @@ class PromoteIT {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  private int intoOverlay(KubeTarget target, String from, String to) {
+    return promote(
+        target, from, to, "--gitops-dir", gitops.toString(), "--overlay", "overlays/prod");
   }
 
   private int promote(KubeTarget target, String from, String to, String... more) {

@@ -80,11 +80,7 @@ class PromotionIT {
         .isNull();
 
     // staging runs it: prod waits for the window, then applies it by itself
-    k8s.apply("secrets", staging);
-    k8s.apply("environment", staging);
-    k8s.apply("pipeline", staging);
-    k8s.deployment(staging, d -> true);
-    k8s.markReady(staging, 2);
+    runIn(k8s, staging);
     Condition promoted = awaitPromoted(k8s, prod, "Promoted");
     assertThat(promoted.getMessage())
         .matches(
@@ -136,11 +132,7 @@ class PromotionIT {
       operators.on(target, stagingNs);
       try {
         k8s.core.lag.put(staging, 0L);
-        k8s.apply("secrets", staging);
-        k8s.apply("environment", staging);
-        k8s.apply("pipeline", staging);
-        k8s.deployment(staging, d -> true);
-        k8s.markReady(staging, 2);
+        runIn(k8s, staging);
         gatedEnvironment(k8s, prod, staging);
         k8s.apply("pipeline", prod);
         awaitPromoted(k8s, prod, "Promoted");
@@ -215,17 +207,31 @@ class PromotionIT {
     return k8s.core.last(ns).orElseThrow().spec().getTopics().getPartitions();
   }
 
+  /** Secrets, environment and the pipeline fixture in {@code ns}, its workers Ready. */
+  private static void runIn(DriverOnTarget k8s, String ns) {
+    k8s.apply("secrets", ns);
+    k8s.apply("environment", ns);
+    k8s.apply("pipeline", ns);
+    k8s.deployment(ns, d -> true);
+    k8s.markReady(ns, 2);
+  }
+
+  /** A gate on the same revision in {@code upstream}: Ready and caught up for {@code readyFor}. */
+  static PromotionPolicy gateOn(String upstream, String readyFor, long maxLag) {
+    PromotionRequirement req = new PromotionRequirement();
+    req.setNamespace(upstream);
+    req.setReadyFor(readyFor);
+    req.setMaxLag(maxLag);
+    PromotionPolicy policy = new PromotionPolicy();
+    policy.setRequires(List.of(req));
+    return policy;
+  }
+
   private static void gatedEnvironment(DriverOnTarget k8s, String ns, String upstream) {
     try (InputStream in = PromotionIT.class.getResourceAsStream("/k8s/environment.yaml")) {
       CdcEnvironment env =
           k8s.client.getKubernetesSerialization().unmarshal(in, CdcEnvironment.class);
-      PromotionRequirement req = new PromotionRequirement();
-      req.setNamespace(upstream);
-      req.setReadyFor("5s");
-      req.setMaxLag(10);
-      PromotionPolicy policy = new PromotionPolicy();
-      policy.setRequires(List.of(req));
-      env.getSpec().setPromotion(policy);
+      env.getSpec().setPromotion(gateOn(upstream, "5s", 10));
       env.getMetadata().setNamespace(ns);
       k8s.client.resource(env).create();
     } catch (IOException e) {
