@@ -2,6 +2,7 @@ package io.kubecdc.operator.promotion;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubecdc.api.crd.v1alpha1.AppliedRevision;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
@@ -36,6 +37,19 @@ public final class RevisionRecord {
   }
 
   /**
+   * The spec as a tree read back from its JSON text, as the API server returns it: numbers then
+   * have the node types a parser gives (an int for 200, not the long of the Java field), so that an
+   * unchanged status compares equal to the one read and is not patched again.
+   */
+  private static JsonNode tree(CdcPipelineSpec spec) {
+    try {
+      return JSON.readTree(JSON.writeValueAsString(spec));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a spec always serializes", e);
+    }
+  }
+
+  /**
    * @param previous the record of the last status, or null
    * @param spec the spec the core was just called with
    * @param working Ready True and not paused
@@ -54,7 +68,7 @@ public final class RevisionRecord {
     boolean same = previous != null && revision.equals(previous.getRevision());
     AppliedRevision r = new AppliedRevision();
     r.setRevision(revision);
-    r.setSpec(JSON.valueToTree(spec));
+    r.setSpec(tree(spec));
     r.setAppliedAt(same ? previous.getAppliedAt() : at);
     r.setGate(same ? previous.getGate() : null);
     if (!working) {
