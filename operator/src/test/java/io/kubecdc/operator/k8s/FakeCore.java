@@ -42,6 +42,7 @@ final class FakeCore implements PipelineCore {
 
   /** Per namespace: how its tables look instead (a table dropped at the source, dead letters). */
   final Map<String, UnaryOperator<List<TableStatus>>> tablesIn = new ConcurrentHashMap<>();
+
   /** Lag per table by namespace (3 when not set: never caught up). */
   final Map<String, Long> lag = new ConcurrentHashMap<>();
 
