@@ -39,7 +39,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PromotionOnStackIT {
   @RegisterExtension
   static final MockOperator k8s =
-      new MockOperator(Map.of(OperatorConfig.NOT_READY, "2s"), OperatorMain.defaultCore());
+      new MockOperator(
+          Map.of(OperatorConfig.NOT_READY, "2s", OperatorConfig.RESYNC, "5s"),
+          OperatorMain.defaultCore());
 
   private static final Duration WAIT = Duration.ofSeconds(90);
   private final StackEndpoints stack;
