@@ -8,7 +8,6 @@ import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
 import io.kubecdc.api.crd.v1alpha1.PromotionPolicy;
 import io.kubecdc.api.crd.v1alpha1.PromotionRequirement;
 import io.kubecdc.api.revision.PipelineRevision;
-import io.kubecdc.operator.cli.KubeconfigOptions.BadInput;
 import io.kubecdc.operator.promotion.GateResult;
 import io.kubecdc.operator.promotion.GitOpsOverlay;
 import io.kubecdc.operator.promotion.PromotionGate;
@@ -50,7 +49,7 @@ final class PromoteCommand implements Callable<Integer> {
 
   @ParentCommand KubecdcCommand parent;
 
-  @Mixin KubeconfigOptions cluster;
+  @Mixin ClusterOptions cluster;
 
   @Parameters(index = "0", paramLabel = "PIPELINE", description = "The CdcPipeline's name.")
   String pipeline;
@@ -92,8 +91,8 @@ final class PromoteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream out = parent.out;
-    try (KubernetesClient client = cluster.client()) {
-      return promote(client, out);
+    try (ClusterOptions.Cluster c = cluster.connect(null)) {
+      return promote(c.client(), out);
     } catch (BadInput e) {
       out.println("kubecdc promote: " + e.getMessage());
       return KubecdcCommand.BAD_INPUT;
@@ -214,5 +213,12 @@ final class PromoteCommand implements Callable<Integer> {
           "no CdcEnvironment " + ns + "/" + name + ": the pipeline could not run in " + ns);
     }
     return env;
+  }
+
+  /** Input that cannot work (exit code 2); the message says what to change. */
+  static final class BadInput extends Exception {
+    BadInput(String message) {
+      super(message, null, false, false);
+    }
   }
 }
