@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubecdc.api.crd.v1alpha1.AppliedRevision;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
 import io.kubecdc.api.revision.PipelineRevision;
@@ -43,10 +45,39 @@ public final class RevisionRecord {
    */
   private static JsonNode tree(CdcPipelineSpec spec) {
     try {
-      return JSON.readTree(JSON.writeValueAsString(spec));
+      return asServerStores(JSON.readTree(JSON.writeValueAsString(spec)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a spec always serializes", e);
     }
+  }
+
+  /**
+   * The API server decodes JSON numbers into Go values and writes a whole-valued float back without
+   * its fraction ({@code 1.0} comes back as {@code 1}): the tree gets the node a parser gives for
+   * that text, or an unchanged status would differ from the one read at every reconcile (a write
+   * per resync; {@code IdleIT} on the real server).
+   */
+  private static JsonNode asServerStores(JsonNode node) throws JsonProcessingException {
+    if (node.isFloatingPointNumber()) {
+      double d = node.doubleValue();
+      if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+        return JSON.readTree(Long.toString((long) d));
+      }
+      return node;
+    }
+    if (node.isObject()) {
+      var o = (ObjectNode) node;
+      for (var it = o.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        o.set(f, asServerStores(o.get(f)));
+      }
+    } else if (node.isArray()) {
+      var a = (ArrayNode) node;
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, asServerStores(a.get(i)));
+      }
+    }
+    return node;
   }
 
   /**
