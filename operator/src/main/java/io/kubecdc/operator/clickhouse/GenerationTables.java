@@ -200,6 +200,11 @@ public final class GenerationTables {
     clickhouse.execute(TableDdl.dropTable(database, table, cluster));
   }
 
+  /** The column names of {@code database.table} in ClickHouse (none when it does not exist). */
+  public List<String> columnNames(String database, String table) {
+    return clickhouse.columns(database, table).stream().map(ColumnSpec::name).toList();
+  }
+
   /**
    * Generation 1's table under its current name: the stable name until the first switch, {@code
    * <t>_v1} after it.

@@ -153,7 +153,11 @@ public final class DefaultPipelineCore implements PipelineCore {
     deadLetters.count(admin, request.environment().getKafka(), names.deadLetterTopic(), tables);
     List<WorkerConfig> workers = new ArrayList<>();
     for (int v : outcome.workers()) {
-      workers.add(new WorkerConfig(v, workerConfig.render(request, v, forVersion(planned, v))));
+      List<WorkerConfigRenderer.WorkerTable> forV =
+          v == outcome.live()
+              ? forVersion(planned, v)
+              : withDropped(planned, v, generationTables, outcome.live());
+      workers.add(new WorkerConfig(v, workerConfig.render(request, v, forV)));
     }
     Observation obs =
         Observation.of(parts)
@@ -224,6 +228,40 @@ public final class DefaultPipelineCore implements PipelineCore {
                 new WorkerConfigRenderer.WorkerTable(
                     w.topic(), GenerationTables.forVersion(w.plan(), version), w.keyColumns()))
         .toList();
+  }
+
+  /**
+   * A generation rebuilt beside the live one reads the topics from the start: their events from
+   * before a column was dropped or renamed at the source still carry it. Its worker is told the
+   * columns the live generation's table has and the source (the plan) no longer has, so that it
+   * leaves them out instead of adding them back to the new table. Unknown when ClickHouse does not
+   * answer: then none, and the next reconcile renders them.
+   */
+  private static List<WorkerConfigRenderer.WorkerTable> withDropped(
+      TablePlans.Planned planned, int version, GenerationTables generations, int live) {
+    List<WorkerConfigRenderer.WorkerTable> out = new ArrayList<>();
+    for (WorkerConfigRenderer.WorkerTable w : planned.workerTables()) {
+      List<String> dropped = List.of();
+      try {
+        Set<String> source = new java.util.HashSet<>();
+        w.plan().columns().forEach(c -> source.add(c.name()));
+        dropped =
+            generations
+                .columnNames(w.plan().database(), generations.livePhysical(w.plan(), live))
+                .stream()
+                .filter(n -> !source.contains(n))
+                .toList();
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "event=dropped_columns_unknown table={} error=\"{}\"",
+            w.plan().table(),
+            e.getMessage());
+      }
+      out.add(
+          new WorkerConfigRenderer.WorkerTable(
+              w.topic(), GenerationTables.forVersion(w.plan(), version), w.keyColumns(), dropped));
+    }
+    return out;
   }
 
   @Override

@@ -36,8 +36,21 @@ public final class WorkerConfigRenderer {
     this.passwordFile = passwordFile;
   }
 
-  /** One table: the topic, the plan the tables part created, and the source key columns. */
-  public record WorkerTable(String topic, TablePlan plan, List<String> keyColumns) {}
+  /**
+   * One table: the topic, the plan the tables part created, the source key columns, and the columns
+   * the source no longer has that the topic's older events still carry (the worker leaves them
+   * out).
+   */
+  public record WorkerTable(
+      String topic, TablePlan plan, List<String> keyColumns, List<String> droppedColumns) {
+    public WorkerTable(String topic, TablePlan plan, List<String> keyColumns) {
+      this(topic, plan, keyColumns, List.of());
+    }
+
+    public WorkerTable {
+      droppedColumns = droppedColumns == null ? List.of() : List.copyOf(droppedColumns);
+    }
+  }
 
   public String render(PipelineRequest request, List<WorkerTable> tables) {
     return render(request, request.spec().getCheckpoint().getVersion(), tables);
@@ -68,6 +81,9 @@ public final class WorkerConfigRenderer {
         columns.add(Map.of("name", c.name(), "type", c.type()));
       }
       e.put("columns", columns);
+      if (!t.droppedColumns().isEmpty()) {
+        e.put("droppedColumns", t.droppedColumns());
+      }
       entries.add(e);
     }
     BatchSettings b = request.spec().getSink().getBatch();

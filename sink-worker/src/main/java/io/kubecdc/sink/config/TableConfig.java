@@ -5,9 +5,23 @@ import io.kubecdc.sink.table.ColumnSpec;
 import io.kubecdc.sink.table.TableLayout;
 import java.util.List;
 
-/** One source table: the Debezium topic it arrives on and the ClickHouse table it lands in. */
+/**
+ * One source table: the Debezium topic it arrives on and the ClickHouse table it lands in. {@code
+ * droppedColumns} are source columns that no longer exist (dropped or renamed at the source):
+ * events written before the change still carry them, and the worker leaves them out instead of
+ * adding them to the table (the operator lists them for a generation rebuilt from the topics).
+ */
 public record TableConfig(
-    String topic, String database, String table, List<String> keyColumns, List<Column> columns) {
+    String topic,
+    String database,
+    String table,
+    List<String> keyColumns,
+    List<Column> columns,
+    List<String> droppedColumns) {
+  public TableConfig(
+      String topic, String database, String table, List<String> keyColumns, List<Column> columns) {
+    this(topic, database, table, keyColumns, columns, List.of());
+  }
 
   /**
    * A data column as the operator mapped it from the source catalog; {@code outOfRange} ({@code
@@ -29,6 +43,7 @@ public record TableConfig(
   public TableConfig {
     keyColumns = keyColumns == null ? List.of() : List.copyOf(keyColumns);
     columns = columns == null ? List.of() : List.copyOf(columns);
+    droppedColumns = droppedColumns == null ? List.of() : List.copyOf(droppedColumns);
   }
 
   /** The layout to create the table with; the running layout is read back from ClickHouse. */

@@ -24,12 +24,22 @@ public final class TableSink {
   private final ToastResolver toast;
   private final ColumnWidening widening;
   private final List<SourceRef> refs = new ArrayList<>();
+  private final DroppedColumns dropped;
   private TableBatch batch;
   private volatile TableBatch spare;
   private long oldestNanos = -1;
   private SourceTimes sourceTimes = new SourceTimes();
 
   public TableSink(TableLayout layout, SinkContext ctx) {
+    this(layout, ctx, List.of());
+  }
+
+  /**
+   * @param dropped source columns that no longer exist: left out of the events that still carry
+   *     them (written before the change), never added to the table
+   */
+  public TableSink(TableLayout layout, SinkContext ctx, List<String> dropped) {
+    this.dropped = new DroppedColumns(dropped);
     this.label = layout.database() + "." + layout.table();
     this.ctx = ctx;
     this.batch = ctx.codec().batches().create(layout);
@@ -60,7 +70,7 @@ public final class TableSink {
 
   public void accept(ChangeEvent.Row event, SourceRef ref) {
     ctx.metrics().event(label, event.op().name().toLowerCase(java.util.Locale.ROOT));
-    for (ChangeEvent.Row row : KeyChange.split(batch.layout(), event)) {
+    for (ChangeEvent.Row row : KeyChange.split(batch.layout(), dropped.leftOut(event))) {
       write(row, ref);
     }
   }

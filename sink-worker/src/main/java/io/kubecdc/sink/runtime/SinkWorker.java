@@ -125,7 +125,8 @@ public final class SinkWorker {
       TableBootstrap bootstrap = new TableBootstrap(gateway, codec.schema(), retrier);
       Map<String, TableSink> sinks = new HashMap<>();
       for (TableConfig table : config.tables()) {
-        sinks.put(table.topic(), new TableSink(bootstrap.ensure(table), ctx));
+        sinks.put(
+            table.topic(), new TableSink(bootstrap.ensure(table), ctx, table.droppedColumns()));
       }
       startup.step("tables");
       loop =
