@@ -87,7 +87,7 @@ final class StatusCommand implements Callable<Integer> {
                       ? pipelines.inAnyNamespace().list().getItems()
                       : pipelines.inNamespace(c.namespace(ns.namespace)).list().getItems());
       ns.namespace = c.namespace(ns.namespace);
-      return items.stream().map(p -> PipelineRow.of(p, null)).toList();
+      return items.stream().map(PipelineRow::of).toList();
     }
   }
 
@@ -101,7 +101,7 @@ final class StatusCommand implements Callable<Integer> {
                 allNamespaces
                     || ns.namespace == null
                     || ns.namespace.equals(s.pipeline().getMetadata().getNamespace()))
-        .map(s -> PipelineRow.of(s.pipeline(), s.freshSeconds()))
+        .map(s -> PipelineRow.of(s.pipeline()))
         .toList();
   }
 

@@ -20,9 +20,12 @@ import io.kubecdc.operator.connect.ConnectorPart;
 import io.kubecdc.operator.connect.ConnectorState;
 import io.kubecdc.operator.connect.RestartBackoff;
 import io.kubecdc.operator.kafka.DeadLetterCounts;
+import io.kubecdc.operator.kafka.Freshness;
 import io.kubecdc.operator.kafka.KafkaAdmins;
 import io.kubecdc.operator.kafka.KafkaTeardown;
 import io.kubecdc.operator.kafka.LagReader;
+import io.kubecdc.operator.kafka.OldestPending;
+import io.kubecdc.operator.kafka.PartitionPosition;
 import io.kubecdc.operator.kafka.TopicsPart;
 import io.kubecdc.operator.postgres.PostgresConnections;
 import io.kubecdc.operator.postgres.PreflightRules;
@@ -58,6 +61,9 @@ import org.slf4j.LoggerFactory;
 public final class DefaultPipelineCore implements PipelineCore {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultPipelineCore.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  /** At most this long per reconcile for reading the oldest pending records. */
+  private static final Duration FRESHNESS_TIMEOUT = Duration.ofSeconds(5);
 
   /** Retained WAL above which a slot is reported as growing, unless a driver says otherwise. */
   public static final long SLOT_WAL_WARNING_BYTES = 5L << 30;
@@ -355,11 +361,16 @@ public final class DefaultPipelineCore implements PipelineCore {
       int live) {
     List<String> topics = TablePlans.topicNames(request);
     Map<String, Long> lag;
+    Map<String, Long> freshness;
     try {
-      lag = new LagReader(admin, TIMEOUT).lag(request.names().consumerGroup(live), topics);
+      var positions =
+          new LagReader(admin, TIMEOUT).positions(request.names().consumerGroup(live), topics);
+      lag = LagReader.lag(topics, positions);
+      freshness = freshness(request, topics, positions);
     } catch (Exception e) {
       warn("lag_unknown", request, e);
       lag = Map.of();
+      freshness = Map.of();
     }
     List<TableStatus> out = new ArrayList<>();
     var specTables = request.spec().getSource().getTables();
@@ -378,9 +389,34 @@ public final class DefaultPipelineCore implements PipelineCore {
               + "."
               + GenerationTables.physical(TablePlans.targetName(specTables.get(i)), live));
       s.setLag(lag.get(topics.get(i)));
+      s.setFreshnessSeconds(freshness.get(topics.get(i)));
       out.add(s);
     }
     return out;
+  }
+
+  /**
+   * Freshness per topic from the live generation's positions: the oldest pending record of each
+   * lagging partition is read with a short-lived consumer, bounded by {@link #FRESHNESS_TIMEOUT} so
+   * that a slow broker delays a reconcile by seconds only (and leaves the freshness unknown).
+   */
+  private static Map<String, Long> freshness(
+      PipelineRequest request,
+      List<String> topics,
+      Map<org.apache.kafka.common.TopicPartition, PartitionPosition> positions) {
+    var lagging = Freshness.lagging(positions);
+    Map<org.apache.kafka.common.TopicPartition, Long> oldest = Map.of();
+    if (!lagging.isEmpty()) {
+      var k = request.environment().getKafka();
+      try {
+        oldest =
+            new OldestPending(k.getBootstrapServers(), k.getClientProperties(), FRESHNESS_TIMEOUT)
+                .timestamps(lagging);
+      } catch (RuntimeException e) {
+        warn("freshness_unknown", request, e);
+      }
+    }
+    return Freshness.perTopic(topics, positions, oldest, Instant.now());
   }
 
   /** A reconcile that stopped at a part: no worker change, the generations as they were. */

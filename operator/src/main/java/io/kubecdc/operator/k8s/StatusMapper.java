@@ -8,6 +8,7 @@ import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
 import io.kubecdc.api.crd.v1alpha1.TablePhase;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.operator.core.CoreResult;
+import io.kubecdc.operator.kafka.Freshness;
 import io.kubecdc.operator.status.ConditionRecord;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.StatusSummary;
@@ -56,6 +57,8 @@ public final class StatusMapper {
             .filter(Objects::nonNull)
             .reduce(Long::sum)
             .orElse(null));
+    status.setFreshnessSeconds(
+        Freshness.stalest(tables.stream().map(TableStatus::getFreshnessSeconds).toList()));
     status.setConnector(core.flatMap(CoreResult::connector).orElse(null));
     status.setSlot(core.flatMap(CoreResult::slot).orElse(null));
     status.setGenerations(core.map(CoreResult::generations).orElse(List.of()));

@@ -33,6 +33,27 @@ public final class LagReader {
    */
   public Map<String, Long> lag(String group, List<String> topics)
       throws ExecutionException, TimeoutException, InterruptedException {
+    return lag(topics, positions(group, topics));
+  }
+
+  /** The lag per topic of {@code positions}, in the order of {@code topics}. */
+  public static Map<String, Long> lag(
+      List<String> topics, Map<TopicPartition, PartitionPosition> positions) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    topics.forEach(
+        t -> {
+          if (positions.keySet().stream().anyMatch(tp -> tp.topic().equals(t))) out.put(t, 0L);
+        });
+    positions.forEach((tp, p) -> out.merge(tp.topic(), p.pending(), Long::sum));
+    return out;
+  }
+
+  /**
+   * Where {@code group} stands on every partition of {@code topics} (topics that do not exist are
+   * left out): the next offset it reads and the partition's end.
+   */
+  public Map<TopicPartition, PartitionPosition> positions(String group, List<String> topics)
+      throws ExecutionException, TimeoutException, InterruptedException {
     var described = admin.describeTopics(topics).topicNameValues();
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
@@ -59,16 +80,12 @@ public final class LagReader {
             .listConsumerGroupOffsets(group)
             .partitionsToOffsetAndMetadata()
             .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    Map<String, Long> out = new LinkedHashMap<>();
-    topics.forEach(
-        t -> {
-          if (latest.keySet().stream().anyMatch(tp -> tp.topic().equals(t))) out.put(t, 0L);
-        });
+    Map<TopicPartition, PartitionPosition> out = new HashMap<>();
     for (var e : ends.entrySet()) {
       TopicPartition tp = e.getKey();
       OffsetAndMetadata c = committed.get(tp);
       long from = c != null ? c.offset() : starts.get(tp).offset();
-      out.merge(tp.topic(), Math.max(0, e.getValue().offset() - from), Long::sum);
+      out.put(tp, new PartitionPosition(from, e.getValue().offset()));
     }
     return out;
   }

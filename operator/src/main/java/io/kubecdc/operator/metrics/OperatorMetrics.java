@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the operator knows of each pipeline, for Prometheus: the same figures as the status, so that
  * the chart's alerts and dashboard say what {@code kubectl get cdcpipelines} says. The sink-workers
- * export freshness, throughput and dead letters themselves; these are the figures only the operator
- * sees (readiness of the whole chain, lag from group offsets, the source's slot). A pipeline that
- * is deleted, or a table removed from one, leaves no stale series behind.
+ * export their own freshness (since the last written row), throughput and dead letters; these are
+ * the figures only the operator sees (readiness of the whole chain, lag and freshness from group
+ * offsets, the source's slot). A pipeline that is deleted, or a table removed from one, leaves no
+ * stale series behind.
  */
 public final class OperatorMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -37,6 +38,15 @@ public final class OperatorMetrics {
           .name("kubecdc_pipeline_table_lag_records")
           .help("Records of a table in Kafka not yet committed by its sink-worker")
           .labelNames("namespace", "pipeline", "table")
+          .register(registry);
+  private final Gauge freshness =
+      Gauge.builder()
+          .name("kubecdc_pipeline_freshness_seconds")
+          .help(
+              "Seconds ClickHouse is behind the source, stalest table: 0 when the sink-worker"
+                  + " committed everything in Kafka, else the age of the oldest event it has not;"
+                  + " absent when unknown")
+          .labelNames("namespace", "pipeline")
           .register(registry);
   private final Gauge slotWal =
       Gauge.builder()
@@ -58,6 +68,11 @@ public final class OperatorMetrics {
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     ready.labelValues(namespace, pipeline).set(isReady ? 1 : 0);
     reconciles.labelValues(namespace, pipeline, isReady ? "ready" : "not_ready").inc();
+    if (status.getFreshnessSeconds() == null) {
+      freshness.remove(namespace, pipeline);
+    } else {
+      freshness.labelValues(namespace, pipeline).set(status.getFreshnessSeconds());
+    }
     String key = namespace + "/" + pipeline;
     Set<List<String>> now = ConcurrentHashMap.newKeySet();
     for (TableStatus t : status.getTables()) {
@@ -97,6 +112,7 @@ public final class OperatorMetrics {
   public void forget(String namespace, String pipeline) {
     String key = namespace + "/" + pipeline;
     ready.remove(namespace, pipeline);
+    freshness.remove(namespace, pipeline);
     Set<List<String>> tables = tableLabels.remove(key);
     if (tables != null) {
       tables.forEach(l -> lag.remove(l.toArray(String[]::new)));

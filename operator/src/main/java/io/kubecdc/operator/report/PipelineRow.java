@@ -17,8 +17,9 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  *     promotion gate), else null
  * @param checkpoint the spec's checkpoint version, with the live generation when the status has a
  *     different one ({@code 2 (live 1)})
- * @param freshSeconds the stalest table's freshness when the source of the row measured it (the
- *     standalone run does; the cluster status has no such figure), else null
+ * @param freshnessSeconds {@code status.freshnessSeconds}: how many seconds ClickHouse is behind
+ *     the source, stalest table (0 when caught up), as the operator and the standalone run compute
+ *     it alike; null when unknown or written by an operator without it
  * @param readySince since when the running revision has been Ready, when the status says
  * @param caughtUpAt when the running revision first had no lag after that, when the status says
  * @param gate the {@code Promoted} condition as {@code status/reason}, when there is a gate
@@ -34,7 +35,7 @@ public record PipelineRow(
     String phase,
     String tables,
     Long lag,
-    Double freshSeconds,
+    Long freshnessSeconds,
     String checkpoint,
     String readySince,
     String caughtUpAt,
@@ -43,7 +44,7 @@ public record PipelineRow(
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
   /** The row of a pipeline as any version of the operator wrote it. */
-  public static PipelineRow of(Object pipeline, Double freshSeconds) {
+  public static PipelineRow of(Object pipeline) {
     JsonNode p = JSON.convertValue(pipeline, JsonNode.class);
     JsonNode status = p.path("status");
     String revision = text(status.path("revision"));
@@ -59,8 +60,8 @@ public record PipelineRow(
         statusAndReason(condition(status, "Ready")),
         text(status.path("phase")),
         text(status.path("tablesReady")),
-        status.path("lag").isNumber() ? status.path("lag").asLong() : null,
-        freshSeconds,
+        number(status.path("lag")),
+        number(status.path("freshnessSeconds")),
         live == null || live.equals(version) ? version : version + " (live " + live + ")",
         text(status.path("applied").path("readySince")),
         text(status.path("applied").path("caughtUpAt")),
@@ -91,6 +92,10 @@ public record PipelineRow(
       }
     }
     return null;
+  }
+
+  private static Long number(JsonNode node) {
+    return node.isNumber() ? node.asLong() : null;
   }
 
   private static String text(JsonNode node) {

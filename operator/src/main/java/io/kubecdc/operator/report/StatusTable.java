@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -44,7 +43,7 @@ public final class StatusTable {
           new Column("PHASE", PipelineRow::phase),
           new Column("TABLES", PipelineRow::tables),
           new Column("LAG", r -> r.lag() == null ? null : r.lag().toString()),
-          new Column("FRESH", r -> fresh(r.freshSeconds())),
+          new Column("FRESH", r -> fresh(r.freshnessSeconds())),
           new Column("CHECKPOINT", PipelineRow::checkpoint));
   private static final List<Column> WHEN_PRESENT =
       List.of(
@@ -100,7 +99,7 @@ public final class StatusTable {
     b.append(l.toString().stripTrailing()).append(System.lineSeparator());
   }
 
-  private static String fresh(Double seconds) {
-    return seconds == null ? null : String.format(Locale.ROOT, "%.1fs", seconds);
+  private static String fresh(Long seconds) {
+    return seconds == null ? null : seconds + "s";
   }
 }

@@ -114,7 +114,7 @@ final class PipelineRun implements AutoCloseable {
     metrics.record(request.namespace(), request.name(), status);
     PipelineView view = new PipelineView(id(), summary, tables(result));
     if (state != null) {
-      StatusFile.write(state, request, status, view.stalestFreshness(), clock.instant());
+      StatusFile.write(state, request, status, clock.instant());
     }
     return view;
   }

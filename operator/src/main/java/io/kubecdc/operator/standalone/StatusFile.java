@@ -19,20 +19,19 @@ import java.util.stream.Stream;
  * The last status of a standalone run's pipeline, {@code <state>/<namespace>.<name>/status.yaml},
  * so that {@code kubecdc status --state-dir} can show it without a cluster, from another shell or
  * after the run ended: the pipeline with its status as the operator would write it (with the
- * revision), the freshness of its stalest table (which the run reads from the worker and a cluster
- * status does not carry) and when it was observed.
+ * revision and its freshness, computed by the core as in a cluster) and when it was observed.
  */
 public final class StatusFile {
   static final String NAME = "status.yaml";
   private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
   /** One file's content. */
-  public record Snapshot(String observedAt, Double freshSeconds, CdcPipeline pipeline) {}
+  public record Snapshot(String observedAt, CdcPipeline pipeline) {}
 
   private StatusFile() {}
 
   public static void write(
-      StateDir dir, PipelineRequest request, CdcPipelineStatus status, Double fresh, Instant at) {
+      StateDir dir, PipelineRequest request, CdcPipelineStatus status, Instant at) {
     CdcPipeline p = new CdcPipeline();
     p.setMetadata(
         new ObjectMetaBuilder()
@@ -43,7 +42,7 @@ public final class StatusFile {
     p.setSpec(request.spec());
     status.setRevision(PipelineRevision.of(request.spec()));
     p.setStatus(status);
-    Snapshot s = new Snapshot(at.toString(), fresh, p);
+    Snapshot s = new Snapshot(at.toString(), p);
     StateDir.writePrivate(dir.pipeline(request.names()).resolve(NAME), YAML.asYaml(s));
   }
 

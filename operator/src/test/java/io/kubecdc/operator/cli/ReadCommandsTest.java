@@ -69,14 +69,15 @@ class ReadCommandsTest {
     status.setPhase(Phase.Streaming);
     status.setLag(0L);
     status.setTablesReady("3/3");
-    StatusFile.write(new StateDir(state), Requests.request(), status, 4.0, Instant.now());
+    status.setFreshnessSeconds(4L);
+    StatusFile.write(new StateDir(state), Requests.request(), status, Instant.now());
 
     assertThat(kubecdc("status", "--state-dir", state.toString())).isZero();
     assertThat(out().lines())
         .element(1)
         .asString()
         .startsWith("prod        orders   sha256:")
-        .contains("Streaming   3/3      0     4.0s    1");
+        .contains("Streaming   3/3      0     4s      1");
     assertThat(kubecdc("status", "--state-dir", state.toString(), "-o", "json")).isZero();
     assertThat(new ObjectMapper().readTree(out()).get(0).path("phase").asText())
         .isEqualTo("Streaming");

@@ -47,6 +47,21 @@ class OperatorMetricsTest {
     assertThat(scrape()).doesNotContain("pipeline=\"shop\"");
   }
 
+  @Test
+  void shouldExportThePipelinesFreshnessAndDropItWhenItBecomesUnknown() throws IOException {
+    CdcPipelineStatus s = status("True", 12L, 3L);
+    s.setFreshnessSeconds(42L);
+    metrics.record("dev", "shop", s);
+    assertThat(scrape())
+        .contains("kubecdc_pipeline_freshness_seconds{namespace=\"dev\",pipeline=\"shop\"} 42.0");
+
+    s.setFreshnessSeconds(null);
+    metrics.record("dev", "shop", s);
+    assertThat(scrape())
+        .as("unknown is no series, not 0")
+        .doesNotContain("kubecdc_pipeline_freshness_seconds{");
+  }
+
   private String scrape() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     metrics.writeTo(out);

@@ -36,6 +36,7 @@ class StatusTableTest {
         revision: sha256:0123456789abcdef
         tablesReady: 1/1
         lag: 12
+        freshnessSeconds: 3
         conditions:
           - {type: SourceReady, status: "True", reason: SourceChecked}
           - {type: Ready, status: "True", reason: Streaming}
@@ -45,9 +46,10 @@ class StatusTableTest {
   void shouldLineUpOnePipelinePerRowSortedByNamespaceAndName() {
     List<PipelineRow> rows =
         List.of(
-            PipelineRow.of(pipeline("staging", "orders", STREAMING), null),
-            PipelineRow.of(pipeline("dev", "orders", STREAMING), 3.25),
-            PipelineRow.of(pipeline("dev", "audit", ""), null));
+            PipelineRow.of(
+                pipeline("staging", "orders", STREAMING.replace("freshnessSeconds: 3", ""))),
+            PipelineRow.of(pipeline("dev", "orders", STREAMING)),
+            PipelineRow.of(pipeline("dev", "audit", "")));
 
     String text = StatusTable.render(rows, StatusTable.Format.table);
 
@@ -58,7 +60,7 @@ class StatusTableTest {
             "dev         audit    -                         -                -           -        -  "
                 + "   -       2",
             "dev         orders   sha256:0123456789abcdef   True/Streaming   Streaming   1/1      12 "
-                + "   3.3s    2",
+                + "   3s      2",
             "staging     orders   sha256:0123456789abcdef   True/Streaming   Streaming   1/1      12 "
                 + "   -       2");
   }
@@ -80,17 +82,17 @@ class StatusTableTest {
 
   @Test
   void shouldShowAGatedRevisionDriftAndTheLiveGenerationWhenTheStatusHasThem() {
-    PipelineRow prod = PipelineRow.of(pipeline("prod", "orders", GATED), null);
+    PipelineRow prod = PipelineRow.of(pipeline("prod", "orders", GATED));
     String text =
         StatusTable.render(
-            List.of(prod, PipelineRow.of(pipeline("dev", "orders", STREAMING), null)),
+            List.of(prod, PipelineRow.of(pipeline("dev", "orders", STREAMING))),
             StatusTable.Format.table);
 
     assertThat(text.lines().findFirst().orElseThrow())
         .containsPattern("CHECKPOINT +RUNNING +GATE +DRIFT$");
     assertThat(text.lines().skip(1).toList())
         .satisfiesExactly(
-            dev -> assertThat(dev).containsPattern("1/1 +12 +- +2 +- +- +-$"),
+            dev -> assertThat(dev).containsPattern("1/1 +12 +3s +2 +- +- +-$"),
             gated ->
                 assertThat(gated)
                     .containsPattern(
@@ -101,7 +103,7 @@ class StatusTableTest {
 
   @Test
   void shouldWriteTheSameRowsAsJsonAndYamlWithoutUnknownFields() throws Exception {
-    List<PipelineRow> rows = List.of(PipelineRow.of(pipeline("dev", "orders", STREAMING), 1.5));
+    List<PipelineRow> rows = List.of(PipelineRow.of(pipeline("dev", "orders", STREAMING)));
 
     JsonNode json =
         new ObjectMapper().readTree(StatusTable.render(rows, StatusTable.Format.json)).get(0);
@@ -112,7 +114,7 @@ class StatusTableTest {
     assertThat(json.path("namespace").asText()).isEqualTo("dev");
     assertThat(json.path("ready").asText()).isEqualTo("True/Streaming");
     assertThat(json.path("lag").asLong()).isEqualTo(12);
-    assertThat(json.path("freshSeconds").asDouble()).isEqualTo(1.5);
+    assertThat(json.path("freshnessSeconds").asLong()).isEqualTo(3);
     assertThat(json.path("checkpoint").asText()).isEqualTo("2");
     assertThat(json.has("gate")).isFalse();
   }

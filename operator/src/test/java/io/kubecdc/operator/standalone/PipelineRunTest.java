@@ -56,7 +56,8 @@ class PipelineRunTest {
 
   @Test
   void shouldWriteTheStatusWithRevisionAndFreshnessForKubecdcStatus() {
-    workers.freshness = Map.of("analytics.public.orders", 2.5);
+    core.freshness =
+        Map.of("public.customers", 1L, "public.orders", 7L, "\"Sales\".\"Order Items\"", 0L);
     RowCounts counts =
         r ->
             r.spec().getSource().getTables().stream()
@@ -80,7 +81,9 @@ class PipelineRunTest {
         .singleElement()
         .satisfies(
             s -> {
-              assertThat(s.freshSeconds()).isEqualTo(2.5);
+              assertThat(s.pipeline().getStatus().getFreshnessSeconds())
+                  .as("the stalest table's, as in a cluster")
+                  .isEqualTo(7L);
               assertThat(s.pipeline().getMetadata().getName()).isEqualTo(request.name());
               assertThat(s.pipeline().getStatus().getRevision())
                   .isEqualTo(io.kubecdc.api.revision.PipelineRevision.of(request.spec()));

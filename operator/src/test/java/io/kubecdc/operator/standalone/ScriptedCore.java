@@ -17,13 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A core for the standalone driver's tests: the parts before the sink ready and a worker config,
  * unless the test sets the connector's state or an exception for the next calls; every table with
- * the lag the test sets, in database {@code analytics}.
+ * the lag and freshness the test sets, in database {@code analytics}.
  */
 final class ScriptedCore implements PipelineCore {
   final AtomicInteger calls = new AtomicInteger();
   volatile PartState connector = PartState.ready(Part.CONNECTOR, "ConnectorRunning", "1/1 tasks");
   volatile RuntimeException failure;
   volatile long lag;
+
+  /** Freshness per table name; a table not in it has none (unknown). */
+  volatile java.util.Map<String, Long> freshness = java.util.Map.of();
 
   @Override
   public CoreResult reconcile(PipelineRequest request) {
@@ -37,6 +40,7 @@ final class ScriptedCore implements PipelineCore {
       s.setName(t.getName());
       s.setClickhouseTable("analytics." + t.getName());
       s.setLag(lag);
+      s.setFreshnessSeconds(freshness.get(t.getName()));
       tables.add(s);
     }
     Observation obs =

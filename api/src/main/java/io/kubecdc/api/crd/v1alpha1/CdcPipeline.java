@@ -22,6 +22,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Tables", jsonPath = ".status.tablesReady", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Lag", jsonPath = ".status.lag", type = Type.INTEGER)
 @AdditionalPrinterColumn(
+    name = "Fresh",
+    jsonPath = ".status.freshnessSeconds",
+    type = Type.INTEGER,
+    priority = 1,
+    getDescription = "Seconds ClickHouse is behind the source, stalest table")
+@AdditionalPrinterColumn(
     name = "Checkpoint",
     jsonPath = ".spec.checkpoint.version",
     type = Type.INTEGER)

@@ -18,7 +18,7 @@ public class CdcPipelineStatus {
           + " SinkReady) and Ready, each with reason and message.")
   private List<Condition> conditions = new ArrayList<>();
 
-  @JsonPropertyDescription("Per source table: topic, ClickHouse table and lag.")
+  @JsonPropertyDescription("Per source table: topic, ClickHouse table, lag and freshness.")
   private List<TableStatus> tables = new ArrayList<>();
 
   @JsonPropertyDescription("Tables streaming out of tables declared, e.g. 2/3.")
@@ -26,6 +26,11 @@ public class CdcPipelineStatus {
 
   @JsonPropertyDescription("Records not yet written to ClickHouse, over all tables.")
   private Long lag;
+
+  @JsonPropertyDescription(
+      "Freshness of the stalest table (tables[].freshnessSeconds), in seconds: 0 when ClickHouse"
+          + " holds every event Kafka has. Absent when a table's freshness is unknown.")
+  private Long freshnessSeconds;
 
   @JsonPropertyDescription("The Debezium connector and its tasks as Kafka Connect reports them.")
   private ConnectorStatus connector;
@@ -96,6 +101,14 @@ public class CdcPipelineStatus {
 
   public void setLag(Long lag) {
     this.lag = lag;
+  }
+
+  public Long getFreshnessSeconds() {
+    return freshnessSeconds;
+  }
+
+  public void setFreshnessSeconds(Long freshnessSeconds) {
+    this.freshnessSeconds = freshnessSeconds;
   }
 
   public ConnectorStatus getConnector() {

@@ -17,6 +17,13 @@ public class TableStatus {
   private Long lag;
 
   @JsonPropertyDescription(
+      "How far ClickHouse is behind the source for this table, in seconds: 0 when the"
+          + " sink-worker has committed every event of the topic, else now minus the Kafka"
+          + " timestamp of the oldest event it has not committed yet. Absent when Kafka could not"
+          + " say.")
+  private Long freshnessSeconds;
+
+  @JsonPropertyDescription(
       "Snapshotting while the existing rows of a table added to a running pipeline are being"
           + " backfilled (an incremental snapshot), SourceTableMissing when the source table no"
           + " longer exists, Streaming otherwise.")
@@ -59,6 +66,14 @@ public class TableStatus {
 
   public void setLag(Long lag) {
     this.lag = lag;
+  }
+
+  public Long getFreshnessSeconds() {
+    return freshnessSeconds;
+  }
+
+  public void setFreshnessSeconds(Long freshnessSeconds) {
+    this.freshnessSeconds = freshnessSeconds;
   }
 
   public Long getDeadLetters() {

@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class CrdFiles {
   static final List<String> PIPELINE_COLUMNS =
-      List.of("Ready", "Phase", "Tables", "Lag", "Checkpoint", "Age");
+      List.of("Ready", "Phase", "Tables", "Lag", "Fresh", "Checkpoint", "Age");
   static final List<String> NAMES =
       List.of("cdcpipelines.kubecdc.io-v1.yml", "cdcenvironments.kubecdc.io-v1.yml");
 

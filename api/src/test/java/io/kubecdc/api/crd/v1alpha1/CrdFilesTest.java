@@ -58,7 +58,7 @@ class CrdFilesTest {
   }
 
   @Test
-  void shouldShowReadyPhaseTablesLagCheckpointAgeInThatOrder() {
+  void shouldShowReadyPhaseTablesLagFreshCheckpointAgeInThatOrder() {
     JsonNode version = CrdFiles.read(NAMES.get(0)).path("spec").path("versions").get(0);
     List<String> columns = new ArrayList<>();
     version.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText()));
