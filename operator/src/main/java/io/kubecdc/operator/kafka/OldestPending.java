@@ -80,6 +80,7 @@ public final class OldestPending {
     p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1);
     p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
     p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+    p.put("socket.connection.setup.timeout.ms", Long.toString(ms));
     p.put("socket.connection.setup.timeout.max.ms", Long.toString(ms));
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -138,13 +138,17 @@ class CliOnOperatorIT {
     CliRun all = kubecdc(kubeconfig, "status", "-A");
     assertThat(all.code()).as(all.err()).isZero();
     List<String> lines = all.out().lines().toList();
-    assertThat(lines.get(0)).startsWith("NAMESPACE").contains("REVISION", "READY", "CHECKPOINT");
+    assertThat(lines.get(0))
+        .startsWith("NAMESPACE")
+        .contains("REVISION", "READY", "FRESH", "CHECKPOINT");
     assertThat(lines)
         .anySatisfy(
             l ->
                 assertThat(l)
                     .startsWith(dev)
-                    .contains("orders", ready.getStatus().getRevision(), "True/", "2/2"))
+                    .contains("orders", ready.getStatus().getRevision(), "True/", "2/2")
+                    .as("lag and freshness from the status: the worker does not run here")
+                    .containsPattern(" 2/2 +\\d+ +\\d+s +1( |$)"))
         .anySatisfy(l -> assertThat(l).startsWith(staging).contains("1/1"));
 
     CliRun one = kubecdc(kubeconfig, "status", "--context", "staging", "-o", "json");
@@ -154,6 +158,9 @@ class CliOnOperatorIT {
     assertThat(rows.get(0).path("namespace").asText()).isEqualTo(staging);
     assertThat(rows.get(0).path("ready").asText()).startsWith("True/");
     assertThat(rows.get(0).path("checkpoint").asText()).isEqualTo("1");
+    assertThat(rows.get(0).path("freshnessSeconds").isIntegralNumber())
+        .as(rows.toString())
+        .isTrue();
   }
 
   /** {@code git}: the manifest that was applied in dev, as a GitOps checkout holds it. */
