@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * overall: a partition that gave no record by then is left out, and its freshness is unknown.
  */
 public final class OldestPending {
+  private static final Duration CLOSE = Duration.ofSeconds(1);
   private final Function<Map<String, Object>, Consumer<byte[], byte[]>> consumers;
   private final Map<String, String> clientProperties;
   private final String bootstrapServers;
@@ -52,7 +53,8 @@ public final class OldestPending {
       return out;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (Consumer<byte[], byte[]> consumer = consumers.apply(config())) {
+    Consumer<byte[], byte[]> consumer = consumers.apply(config());
+    try {
       consumer.assign(next.keySet());
       next.forEach(consumer::seek);
       while (out.size() < next.size() && System.nanoTime() < deadline) {
@@ -65,6 +67,8 @@ public final class OldestPending {
           }
         }
       }
+    } finally {
+      consumer.close(CLOSE); // a consumer without a group has nothing to wait for
     }
     return out;
   }

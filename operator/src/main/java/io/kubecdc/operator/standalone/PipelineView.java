@@ -44,15 +44,6 @@ public record PipelineView(String pipeline, StatusSummary summary, List<TableVie
     return ready() && !tables.isEmpty() && tables.stream().allMatch(TableView::caughtUp);
   }
 
-  /** The largest freshness of the tables (the stalest), null when no table has one. */
-  public Double stalestFreshness() {
-    return tables.stream()
-        .map(TableView::fresh)
-        .filter(java.util.Objects::nonNull)
-        .max(Double::compare)
-        .orElse(null);
-  }
-
   /** The first condition that is not True, else Ready: what explains the state. */
   public ConditionRecord cause() {
     return summary.conditions().stream()

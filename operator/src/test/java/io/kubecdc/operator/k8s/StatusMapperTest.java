@@ -65,6 +65,24 @@ class StatusMapperTest {
   }
 
   @Test
+  void shouldGiveThePipelineTheStalestTablesFreshnessAndNoneWhenATableIsUnknown() {
+    var summary = StatusAggregator.aggregate(allReady(), List.of(), 1, T0);
+    List<TableStatus> tables = List.of(table(0L), table(4L), table(9L));
+    tables.get(0).setFreshnessSeconds(0L);
+    tables.get(1).setFreshnessSeconds(31L);
+    tables.get(2).setFreshnessSeconds(12L);
+    var core =
+        new CoreResult(allReady(), tables, Optional.empty(), Optional.empty(), Optional.of("x"));
+
+    assertThat(StatusMapper.toStatus(summary, Optional.of(core), 3, 1).getFreshnessSeconds())
+        .isEqualTo(31L);
+    tables.get(2).setFreshnessSeconds(null);
+    assertThat(StatusMapper.toStatus(summary, Optional.of(core), 3, 1).getFreshnessSeconds())
+        .as("one table unknown: the stalest is unknown, not the others' maximum")
+        .isNull();
+  }
+
+  @Test
   void shouldShowNoTablesReadyAndNoLagWithoutTheCore() {
     var failed =
         Observation.of(List.of(PartState.failed(Part.SOURCE, "EnvironmentNotFound", "no env")));
@@ -73,6 +91,7 @@ class StatusMapperTest {
             StatusAggregator.aggregate(failed, List.of(), 1, T0), Optional.empty(), 2, 1);
     assertThat(status.getTablesReady()).isEqualTo("0/2");
     assertThat(status.getLag()).isNull();
+    assertThat(status.getFreshnessSeconds()).isNull();
     assertThat(status.getPhase()).isEqualTo(Phase.Failed);
   }
 

@@ -55,6 +55,21 @@ class OldestPendingTest {
   }
 
   @Test
+  void shouldGiveNothingWithinItsTimeoutWhenKafkaDoesNotAnswer() {
+    int closedPort = io.kubecdc.stack.FreePorts.any();
+    long start = System.nanoTime();
+
+    var read =
+        new OldestPending("127.0.0.1:" + closedPort, Map.of(), Duration.ofSeconds(2))
+            .timestamps(Map.of(P0, 3L));
+
+    assertThat(read).as("unknown, not a timestamp that would read as fresh").isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("bounded: a reconcile waits seconds, not the client's default minute")
+        .isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
   void shouldLeaveOutAPartitionThatGaveNoRecordWithinTheTimeout() {
     consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
     consumer.schedulePollTask(() -> consumer.addRecord(record(P0, 3, 1_000)));
