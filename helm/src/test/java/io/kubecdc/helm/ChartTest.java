@@ -136,6 +136,7 @@ class ChartTest {
             "kubecdc_pipeline_ready",
             "kubecdc_pipeline_table_lag_records",
             "kubecdc_pipeline_slot_retained_wal_bytes",
+            "kubecdc_pipeline_freshness_seconds",
             "kubecdc_sink_freshness_seconds",
             "kubecdc_sink_dead_letters_total");
     String code = sources("operator") + sources("sink-worker");
