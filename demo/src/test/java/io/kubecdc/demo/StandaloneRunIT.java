@@ -100,8 +100,7 @@ class StandaloneRunIT {
     assertThat(table.lines().skip(1))
         .singleElement()
         .asString()
-        .containsPattern(
-            "^dev +shop +sha256:[0-9a-f]{16} +True/\\w+ +Streaming +3/3 +0 +0s +1$");
+        .containsPattern("^dev +shop +sha256:[0-9a-f]{16} +True/\\w+ +Streaming +3/3 +0 +0s +1$");
   }
 
   /**
