@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
-import io.kubecdc.api.crd.v1alpha1.DeletionPolicy;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.operator.kafka.Freshness;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
@@ -48,10 +46,7 @@ class FreshnessIT {
     p.pg("CREATE SCHEMA " + id);
     p.pg("CREATE TABLE " + id + ".orders (id int PRIMARY KEY, note text)");
     p.pg("INSERT INTO " + id + ".orders VALUES (1, 'snapshot')");
-    CdcPipelineSpec spec = p.spec(List.of("orders"));
-    spec.getDeletionPolicy().setTables(DeletionPolicy.Action.DELETE);
-    spec.getDeletionPolicy().setTopics(DeletionPolicy.Action.DELETE);
-    PipelineRequest request = p.request(spec);
+    PipelineRequest request = p.request(p.removableSpec(List.of("orders")));
     DefaultPipelineCore core = p.core();
     CoreResult r = StackPipeline.reconcileUntilRunning(core, request);
     String config = r.workerConfig().orElseThrow();
@@ -109,11 +104,7 @@ class FreshnessIT {
     } finally {
       StackPipeline.stop(worker);
     }
-    assertThat(core.teardown(request).leftovers()).isEmpty();
-    try (ClientV2Gateway ch = p.clickhouse()) {
-      ch.execute("DROP DATABASE IF EXISTS `" + id + "`");
-    }
-    p.pg("DROP SCHEMA " + id + " CASCADE");
+    p.removeAll(core, request);
   }
 
   private static TableStatus table(DefaultPipelineCore core, PipelineRequest request) {

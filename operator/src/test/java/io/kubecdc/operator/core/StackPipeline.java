@@ -61,6 +61,26 @@ public final class StackPipeline {
     return spec;
   }
 
+  /** {@link #spec}, with a teardown that deletes the topics and the ClickHouse tables too. */
+  CdcPipelineSpec removableSpec(List<String> tables) {
+    CdcPipelineSpec spec = spec(tables);
+    spec.getDeletionPolicy().setTables(io.kubecdc.api.crd.v1alpha1.DeletionPolicy.Action.DELETE);
+    spec.getDeletionPolicy().setTopics(io.kubecdc.api.crd.v1alpha1.DeletionPolicy.Action.DELETE);
+    return spec;
+  }
+
+  /**
+   * Tears the pipeline of a {@link #removableSpec} down, checks nothing was left behind, and drops
+   * the ClickHouse database and the source schema {@code id}.
+   */
+  void removeAll(DefaultPipelineCore core, PipelineRequest request) throws Exception {
+    org.assertj.core.api.Assertions.assertThat(core.teardown(request).leftovers()).isEmpty();
+    try (ClientV2Gateway ch = clickhouse()) {
+      ch.execute("DROP DATABASE IF EXISTS `" + id + "`");
+    }
+    pg("DROP SCHEMA " + id + " CASCADE");
+  }
+
   PipelineRequest request(CdcPipelineSpec spec) {
     SourceConnection source = new SourceConnection();
     source.setHost(stack.postgresHost());
