@@ -2,6 +2,7 @@ package io.kubecdc.operator.kafka;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -10,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka timestamp of the oldest record a consumer group has not committed, per partition: what
@@ -20,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * overall: a partition that gave no record by then is left out, and its freshness is unknown.
  */
 public final class OldestPending {
+  private static final Logger LOG = LoggerFactory.getLogger(OldestPending.class);
   private static final Duration CLOSE = Duration.ofSeconds(1);
   private final Function<Map<String, Object>, Consumer<byte[], byte[]>> consumers;
   private final Map<String, String> clientProperties;
@@ -63,12 +67,19 @@ public final class OldestPending {
             consumer.poll(Duration.ofMillis(Math.min(left, 500)))) {
           TopicPartition tp = new TopicPartition(r.topic(), r.partition());
           if (out.putIfAbsent(tp, r.timestamp()) == null) {
-            consumer.pause(java.util.List.of(tp));
+            consumer.pause(List.of(tp));
           }
         }
       }
     } finally {
       consumer.close(CLOSE); // a consumer without a group has nothing to wait for
+    }
+    if (out.size() < next.size()) {
+      LOG.warn(
+          "event=oldest_pending_unread partitions={} read={} timeout_ms={}",
+          next.size(),
+          out.size(),
+          timeout.toMillis());
     }
     return out;
   }

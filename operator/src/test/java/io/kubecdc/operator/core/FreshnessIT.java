@@ -59,7 +59,9 @@ class FreshnessIT {
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> System.currentTimeMillis() - quietSince > 4_000);
+      long quietStart = System.currentTimeMillis();
       TableStatus quiet = table(core, request);
+      long caughtUpMs = System.currentTimeMillis() - quietStart;
       assertThat(quiet.getFreshnessSeconds())
           .as("caught up and quiet for 4 s: fresh (the worker's own metric would read 4+ s)")
           .isZero();
@@ -79,6 +81,9 @@ class FreshnessIT {
       long start = System.currentTimeMillis();
       TableStatus stale = table(core, request);
       long end = System.currentTimeMillis();
+      System.out.printf(
+          "figure reconcile_ms_caught_up=%d reconcile_ms_lagging=%d (one consumer read)%n",
+          caughtUpMs, end - start);
       assertThat(stale.getFreshnessSeconds())
           .as("the age of the oldest pending event, not of the newest")
           .isBetween((start - firstSeen) / 1000, (end - beforeFirst) / 1000 + 1);
