@@ -1,5 +1,6 @@
 package io.kubecdc.operator.standalone;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
@@ -25,7 +26,12 @@ public final class StatusFile {
   static final String NAME = "status.yaml";
   private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
-  /** One file's content. */
+  /**
+   * One file's content. Fields it does not know are ignored: a state folder outlives the version of
+   * {@code kubecdc} that wrote it (before the status carried freshness, a {@code freshSeconds} of
+   * the worker's stood here).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Snapshot(String observedAt, CdcPipeline pipeline) {}
 
   private StatusFile() {}

@@ -84,6 +84,32 @@ class ReadCommandsTest {
   }
 
   @Test
+  void shouldReadTheStatusAnOlderRunWroteWithTheWorkersFreshnessAsUnknown() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("old").resolve("dev.orders"));
+    Files.writeString(
+        folder.resolve("status.yaml"),
+        """
+        observedAt: "2026-12-01T10:00:00Z"
+        freshSeconds: 2.5
+        pipeline:
+          apiVersion: kubecdc.io/v1alpha1
+          kind: CdcPipeline
+          metadata: {name: orders, namespace: dev}
+          spec: {source: {name: shop, tables: [{name: public.orders}]}}
+          status: {phase: Streaming, lag: 0, tablesReady: 1/1}
+        """);
+
+    assertThat(kubecdc("status", "--state-dir", dir.resolve("old").toString()))
+        .as(this::err)
+        .isZero();
+    assertThat(out().lines())
+        .element(1)
+        .asString()
+        .as("the worker's figure had another meaning: not shown as the pipeline's")
+        .containsPattern("Streaming +1/1 +0 +- +1$");
+  }
+
+  @Test
   void shouldSaySoWhenTheStateFolderHasNoPipeline() throws Exception {
     Path state = Files.createDirectories(dir.resolve("empty"));
     assertThat(kubecdc("status", "--state-dir", state.toString())).isZero();
