@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.operator.report.PipelineRow;
 import io.kubecdc.operator.report.StatusTable;
+import io.kubecdc.operator.standalone.StateNotes;
 import io.kubecdc.operator.standalone.StatusFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code kubecdc status}: every pipeline with revision, readiness, phase, lag, freshness and
  * checkpoint, read from a cluster ({@code kubectl get cdcpipelines} with the figures a user asks
- * for first) or, without one, from the status files of a standalone run.
+ * for first) or, without one, from the status files of a standalone run, with its checkpoint
+ * generations' history and an edit of the files it did not apply under the table.
  */
 @Command(
     name = "status",
@@ -73,6 +75,11 @@ final class StatusCommand implements Callable<Integer> {
       return 0;
     }
     terminal().out().print(StatusTable.render(rows, format));
+    if (stateDir != null && format == StatusTable.Format.table) {
+      snapshots().stream()
+          .flatMap(s -> StateNotes.of(s).stream())
+          .forEach(terminal().out()::println);
+    }
     return 0;
   }
 
@@ -95,13 +102,17 @@ final class StatusCommand implements Callable<Integer> {
     if (!Files.isDirectory(stateDir)) {
       throw terminal().refuse("--state-dir " + stateDir + ": no such folder");
     }
+    return snapshots().stream().map(s -> PipelineRow.of(s.pipeline())).toList();
+  }
+
+  /** The status files of the state folder, of the namespace asked for. */
+  private List<StatusFile.Snapshot> snapshots() {
     return StatusFile.read(stateDir).stream()
         .filter(
             s ->
                 allNamespaces
                     || ns.namespace == null
                     || ns.namespace.equals(s.pipeline().getMetadata().getNamespace()))
-        .map(s -> PipelineRow.of(s.pipeline()))
         .toList();
   }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * The checkpoint generations' history of a standalone pipeline, in place of {@code
  * status.generations}: kept in the state folder ({@code generations.json}), because raising the
  * version means restarting {@code kubecdc run} with the changed file, and the history (when a
- * generation went live, when the retired one's tables may be dropped) must survive that.
+ * generation went live, when the retired one's tables may be dropped) must survive that, and a
+ * version below one that ran is refused at start.
  */
 class GenerationHistory {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +47,11 @@ class GenerationHistory {
       }
     }
     return List.copyOf(last);
+  }
+
+  /** The highest version in the history, 0 when it is empty. */
+  int highestVersion() {
+    return load().stream().mapToInt(GenerationStatus::getVersion).max().orElse(0);
   }
 
   void save(List<GenerationStatus> generations) {

@@ -14,15 +14,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Reads CdcEnvironment and CdcPipeline manifests from YAML files (several documents per file, as
  * {@code kubectl apply -f} takes them) and checks them as the API server would: the schema, the CEL
  * rules, and unknown fields (which the API server would silently drop: here they are refused, so
- * that a typo does not go unnoticed). A missing namespace is {@code default}.
+ * that a typo does not go unnoticed). A missing namespace is {@code default}. Read again after an
+ * edit, each manifest is also checked against the one read before, with the CRD's transition rules
+ * (a lowered {@code spec.checkpoint.version}, a changed {@code spec.source.name}).
  */
 public final class ManifestLoader {
   private static final String API_VERSION = "kubecdc.io/v1alpha1";
@@ -33,9 +35,14 @@ public final class ManifestLoader {
   private ManifestLoader() {}
 
   public static Manifests load(List<Path> files) {
+    return load(files, Manifests.none());
+  }
+
+  /** The files as an update of {@code before}, the manifests read from them earlier. */
+  public static Manifests load(List<Path> files, Manifests before) {
     List<CdcEnvironment> environments = new ArrayList<>();
     List<CdcPipeline> pipelines = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Map<String, Manifests.Document> documents = new HashMap<>();
     for (Path file : files) {
       int index = 0;
       for (JsonNode doc : documents(file)) {
@@ -64,10 +71,12 @@ public final class ManifestLoader {
           meta.put("namespace", "default");
         }
         String id = kind + " " + meta.get("namespace").asText() + "/" + name;
-        if (!seen.add(id)) {
+        if (documents.putIfAbsent(id, new Manifests.Document(where, manifest)) != null) {
           throw new ManifestException(where + ": " + id + " is defined twice");
         }
-        List<String> problems = ManifestValidator.forKind(kind).validate(manifest);
+        Manifests.Document old = before.documents().get(id);
+        List<String> problems =
+            ManifestValidator.forKind(kind).validate(manifest, old == null ? null : old.manifest());
         if (!problems.isEmpty()) {
           throw new ManifestException(where + ", " + id + ": " + String.join("; ", problems));
         }
@@ -78,7 +87,7 @@ public final class ManifestLoader {
         }
       }
     }
-    return new Manifests(environments, pipelines);
+    return new Manifests(environments, pipelines, documents);
   }
 
   private static List<JsonNode> documents(Path file) {

@@ -2,6 +2,7 @@ package io.kubecdc.operator.standalone;
 
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
+import io.kubecdc.api.revision.PipelineRevision;
 import io.kubecdc.operator.core.CoreResult;
 import io.kubecdc.operator.core.PipelineCore;
 import io.kubecdc.operator.core.PipelineRequest;
@@ -27,12 +28,13 @@ import org.slf4j.LoggerFactory;
  * match the rendered config, its {@code /readyz} becomes the SINK part, the status is aggregated
  * with the previous conditions (so transition times hold) and the table figures are read. An
  * unexpected failure of the core is shown as the reason of an unknown state and retried at the next
- * check, as JOSDK retries in a cluster.
+ * check, as JOSDK retries in a cluster. An edited manifest replaces the request between checks
+ * ({@link #update}), with the next generation when the spec changed, as the API server counts.
  */
 final class PipelineRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
 
-  private final PipelineRequest request;
+  private PipelineRequest request;
   private final PipelineCore core;
   private final GenerationWorkers workers;
   private final RowCounts counts;
@@ -44,6 +46,9 @@ final class PipelineRun implements AutoCloseable {
 
   private final GenerationHistory history;
   private List<ConditionRecord> conditions = List.of();
+
+  /** Why the last edit of the files was not applied; null once they apply. */
+  private String notApplied;
 
   /** One worker only (the tests' runs, which never bump the checkpoint), history in memory. */
   PipelineRun(
@@ -86,6 +91,45 @@ final class PipelineRun implements AutoCloseable {
     return request.namespace() + "/" + request.name();
   }
 
+  /**
+   * Runs {@code next} from the next check on (the files were edited and are valid); returns whether
+   * its spec differs from the running one, which then counts as the next generation. The ClickHouse
+   * password file is written again, since the Secrets were read again with the files.
+   */
+  boolean update(PipelineRequest next) {
+    boolean changed = !PipelineRevision.of(next.spec()).equals(PipelineRevision.of(request.spec()));
+    long generation = changed ? request.generation() + 1 : request.generation();
+    request =
+        new PipelineRequest(
+            next.namespace(),
+            next.name(),
+            generation,
+            next.spec(),
+            next.environment(),
+            next.secrets(),
+            List.of());
+    notApplied = null;
+    if (state != null) {
+      StateDir.writePrivate(
+          state.passwordFile(request.names()), request.secrets().clickhouse().password());
+    }
+    return changed;
+  }
+
+  /** Records why the edited files were not applied, for the status file, until they are. */
+  void notApplied(String why) {
+    notApplied = why;
+  }
+
+  long generation() {
+    return request.generation();
+  }
+
+  /** The highest checkpoint version that ran: the running spec's or one in the history. */
+  int highestVersion() {
+    return Math.max(request.spec().getCheckpoint().getVersion(), history.highestVersion());
+  }
+
   PipelineView check() {
     boolean paused = request.spec().isPaused();
     CoreResult result = null;
@@ -114,7 +158,7 @@ final class PipelineRun implements AutoCloseable {
     metrics.record(request.namespace(), request.name(), status);
     PipelineView view = new PipelineView(id(), summary, tables(result));
     if (state != null) {
-      StatusFile.write(state, request, status, clock.instant());
+      StatusFile.write(state, request, status, notApplied, clock.instant());
     }
     return view;
   }

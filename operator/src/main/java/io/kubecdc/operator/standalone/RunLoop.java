@@ -19,7 +19,9 @@ import java.util.OptionalInt;
  * The standalone run: checks every pipeline, prints what changed, and waits a period; until
  * stopped, or with {@code once} until every pipeline is Ready and caught up (exit code 0) or the
  * timeout passes (exit code 1, the failing condition printed). The workers are stopped on close,
- * which the command runs on exit and on SIGINT.
+ * which the command runs on exit and on SIGINT. Before each check the manifest files are read again
+ * if they changed ({@link ManifestReload}), so that an edit (a raised checkpoint version, a table
+ * added) applies without a restart.
  */
 public final class RunLoop implements AutoCloseable {
   public static final int CAUGHT_UP = 0;
@@ -36,6 +38,7 @@ public final class RunLoop implements AutoCloseable {
   private final Optional<Duration> onceTimeout;
   private final PrintStream out;
   private final Clock clock;
+  private final Optional<ManifestReload> reload;
   private final Map<String, PipelineView> last = new HashMap<>();
   private volatile boolean stopped;
   private volatile boolean running;
@@ -47,6 +50,17 @@ public final class RunLoop implements AutoCloseable {
       Optional<Duration> onceTimeout,
       PrintStream out,
       Clock clock) {
+    this(runs, period, onceTimeout, out, clock, Optional.empty());
+  }
+
+  RunLoop(
+      List<PipelineRun> runs,
+      Duration period,
+      Optional<Duration> onceTimeout,
+      PrintStream out,
+      Clock clock,
+      Optional<ManifestReload> reload) {
+    this.reload = reload;
     this.runs = List.copyOf(runs);
     this.period = period;
     this.onceTimeout = onceTimeout;
@@ -101,6 +115,7 @@ public final class RunLoop implements AutoCloseable {
     Instant deadline = onceTimeout.map(t -> clock.instant().plus(t)).orElse(Instant.MAX);
     int caughtUpChecks = 0;
     while (!stopped) {
+      reload.flatMap(r -> r.apply(runs)).ifPresent(out::println);
       List<PipelineView> views = runs.stream().map(PipelineRun::check).toList();
       caughtUpChecks = views.stream().allMatch(PipelineView::caughtUp) ? caughtUpChecks + 1 : 0;
       boolean done = onceTimeout.isPresent() && caughtUpChecks >= CAUGHT_UP_CHECKS;

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -32,8 +33,16 @@ public final class Standalone {
     StateDir state = new StateDir(settings.stateDir());
     List<PipelineRun> runs = new ArrayList<>();
     OperatorMetrics metrics = new OperatorMetrics();
-    for (PipelineRequest request : requests(settings)) {
+    FileSecrets secrets = new FileSecrets(settings.secrets());
+    ManifestReload reload = ManifestReload.read(settings.files(), secrets);
+    Manifests manifests = reload.manifests();
+    for (PipelineRequest request : StandaloneRequests.of(manifests, secrets)) {
       PipelineNames names = request.names();
+      GenerationHistory history = GenerationHistory.inFile(state.generations(names));
+      ManifestReload.checkNotLowered(
+          request,
+          history.highestVersion(),
+          manifests.whereIs(request.namespace(), request.name()));
       Path password = state.passwordFile(names);
       StateDir.writePrivate(password, request.secrets().clickhouse().password());
       var launcher = new LocalWorkerLauncher(settings.workerClassPath());
@@ -58,10 +67,16 @@ public final class Standalone {
               Clock.systemUTC(),
               metrics,
               state,
-              GenerationHistory.inFile(state.generations(names))));
+              history));
     }
     RunLoop loop =
-        new RunLoop(runs, settings.period(), settings.onceTimeout(), out, Clock.systemUTC());
+        new RunLoop(
+            runs,
+            settings.period(),
+            settings.onceTimeout(),
+            out,
+            Clock.systemUTC(),
+            Optional.of(reload));
     if (settings.metricsPort().isPresent()) {
       loop.serveMetrics(settings.metricsPort().getAsInt(), metrics);
     }

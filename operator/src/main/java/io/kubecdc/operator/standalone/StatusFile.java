@@ -20,24 +20,35 @@ import java.util.stream.Stream;
  * The last status of a standalone run's pipeline, {@code <state>/<namespace>.<name>/status.yaml},
  * so that {@code kubecdc status --state-dir} can show it without a cluster, from another shell or
  * after the run ended: the pipeline with its status as the operator would write it (with the
- * revision and its freshness, computed by the core as in a cluster) and when it was observed.
+ * revision and its freshness, computed by the core as in a cluster), why an edit of the files was
+ * not applied, and when it was observed.
  */
 public final class StatusFile {
   static final String NAME = "status.yaml";
   private static final KubernetesSerialization YAML = new KubernetesSerialization();
 
   /**
-   * One file's content. Fields it does not know are ignored: a state folder outlives the version of
-   * {@code kubecdc} that wrote it (before the status carried freshness, a {@code freshSeconds} of
-   * the worker's stood here).
+   * One file's content; {@code notApplied}: why the last edit of the manifest files was not applied
+   * (the pipeline runs its previous spec), null when it was. Fields it does not know are ignored: a
+   * state folder outlives the version of {@code kubecdc} that wrote it (before the status carried
+   * freshness, a {@code freshSeconds} of the worker's stood here).
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Snapshot(String observedAt, CdcPipeline pipeline) {}
+  public record Snapshot(String observedAt, String notApplied, CdcPipeline pipeline) {}
 
   private StatusFile() {}
 
   public static void write(
       StateDir dir, PipelineRequest request, CdcPipelineStatus status, Instant at) {
+    write(dir, request, status, null, at);
+  }
+
+  public static void write(
+      StateDir dir,
+      PipelineRequest request,
+      CdcPipelineStatus status,
+      String notApplied,
+      Instant at) {
     CdcPipeline p = new CdcPipeline();
     p.setMetadata(
         new ObjectMetaBuilder()
@@ -48,7 +59,7 @@ public final class StatusFile {
     p.setSpec(request.spec());
     status.setRevision(PipelineRevision.of(request.spec()));
     p.setStatus(status);
-    Snapshot s = new Snapshot(at.toString(), p);
+    Snapshot s = new Snapshot(at.toString(), notApplied, p);
     StateDir.writePrivate(dir.pipeline(request.names()).resolve(NAME), YAML.asYaml(s));
   }
 

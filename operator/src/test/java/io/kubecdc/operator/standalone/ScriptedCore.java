@@ -28,9 +28,13 @@ final class ScriptedCore implements PipelineCore {
   /** Freshness per table name; a table not in it has none (unknown). */
   volatile java.util.Map<String, Long> freshness = java.util.Map.of();
 
+  /** The request of the last call. */
+  volatile PipelineRequest last;
+
   @Override
   public CoreResult reconcile(PipelineRequest request) {
     calls.incrementAndGet();
+    last = request;
     if (failure != null) {
       throw failure;
     }

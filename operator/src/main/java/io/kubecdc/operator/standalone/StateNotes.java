@@ -1,0 +1,60 @@
+package io.kubecdc.operator.standalone;
+
+import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
+import io.kubecdc.api.crd.v1alpha1.GenerationStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code kubecdc status --state-dir} prints under the table for each pipeline of a standalone
+ * run, since a laptop has no {@code kubectl describe}: the checkpoint generations' history (state,
+ * when each went live and was retired, where its rows came from, whether its tables are gone) and
+ * an edit of the files that was not applied. Pure, so that what a user reads is unit-tested.
+ */
+public final class StateNotes {
+  private StateNotes() {}
+
+  /** The lines for one status file, none when there is nothing to add to the table. */
+  public static List<String> of(StatusFile.Snapshot s) {
+    CdcPipeline p = s.pipeline();
+    String id = p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
+    List<String> out = new ArrayList<>();
+    List<GenerationStatus> generations =
+        p.getStatus() == null ? List.of() : p.getStatus().getGenerations();
+    if (generations.size() > 1) {
+      out.add(id + " generations:");
+      generations.forEach(g -> out.add("  " + generation(g)));
+    }
+    if (s.notApplied() != null) {
+      out.add(id + " edit NOT applied, running the previous spec: " + s.notApplied());
+    }
+    return out;
+  }
+
+  /** {@code v2 Live rows 1400 from Topics, started …, live …: switched in: caught up …}. */
+  static String generation(GenerationStatus g) {
+    StringBuilder b = new StringBuilder("v" + g.getVersion() + " " + g.getState());
+    if (g.getRows() != null) {
+      b.append(" rows ").append(g.getRows());
+    }
+    if (g.getSource() != null) {
+      b.append(" from ").append(g.getSource());
+    }
+    append(b, "started", g.getStartedAt());
+    append(b, "live", g.getLiveAt());
+    append(b, "retired", g.getRetiredAt());
+    if (Boolean.TRUE.equals(g.getTablesDropped())) {
+      b.append(", tables dropped");
+    }
+    if (g.getMessage() != null) {
+      b.append(": ").append(g.getMessage());
+    }
+    return b.toString();
+  }
+
+  private static void append(StringBuilder b, String what, String at) {
+    if (at != null) {
+      b.append(", ").append(what).append(' ').append(at);
+    }
+  }
+}
