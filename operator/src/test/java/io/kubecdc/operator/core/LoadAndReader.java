@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A steady write load on {@code <id>.orders} (an insert every 20 ms, an update of an existing row
  * every fifth) and a reader that polls the stable name {@code <id>.orders} as a dashboard would
  * ({@code FINAL}, {@code _deleted = 0}), recording every error, every time the row count went down,
- * and the longest time between two successful reads.
+ * and the longest time between two successful reads. Public for the standalone driver's bump test,
+ * which runs the same load through {@code kubecdc run}.
  */
-final class LoadAndReader implements AutoCloseable {
+public final class LoadAndReader implements AutoCloseable {
   private final StackEndpoints stack;
   private final String id;
   private final int seeded;
@@ -34,13 +35,13 @@ final class LoadAndReader implements AutoCloseable {
   /**
    * @param seeded the rows 1..seeded that exist before the load starts (the updates pick from them)
    */
-  LoadAndReader(StackEndpoints stack, String id, int seeded) {
+  public LoadAndReader(StackEndpoints stack, String id, int seeded) {
     this.stack = stack;
     this.id = id;
     this.seeded = seeded;
   }
 
-  void start() {
+  public void start() {
     writer = new Thread(this::write, "load-writer");
     reader = new Thread(this::read, "stable-name-reader");
     writer.start();
@@ -98,31 +99,31 @@ final class LoadAndReader implements AutoCloseable {
     }
   }
 
-  long reads() {
+  public long reads() {
     return reads.get();
   }
 
-  long readsAfter(long nanoTime) {
+  public long readsAfter(long nanoTime) {
     return readTimes.stream().filter(t -> t > nanoTime).count();
   }
 
-  List<String> errors() {
+  public List<String> errors() {
     return errors;
   }
 
-  long drops() {
+  public long drops() {
     return drops.get();
   }
 
-  long writes() {
+  public long writes() {
     return writes.get();
   }
 
-  long maxGapMillis() {
+  public long maxGapMillis() {
     return maxGap.get();
   }
 
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     running.set(false);
     writer.join(30_000);
     reader.join(30_000);

@@ -218,13 +218,7 @@ class SchemaRebuildIT {
   }
 
   private List<String> columns(ClientV2Gateway ch, String table) {
-    return StackPipeline.rows(
-        ch,
-        "SELECT concat(name, ' ', type) FROM system.columns WHERE database = '"
-            + id
-            + "' AND table = '"
-            + table
-            + "' ORDER BY position");
+    return StackPipeline.columns(ch, id, table);
   }
 
   private List<String> viewRows(ClientV2Gateway ch) {

@@ -188,6 +188,17 @@ public final class StackPipeline {
     return out;
   }
 
+  /** The columns of ClickHouse table {@code db.table} in order, each as {@code <name> <type>}. */
+  public static List<String> columns(ClientV2Gateway ch, String db, String table) {
+    return rows(
+        ch,
+        "SELECT concat(name, ' ', type) FROM system.columns WHERE database = '"
+            + db
+            + "' AND table = '"
+            + table
+            + "' ORDER BY position");
+  }
+
   /**
    * Waits until the live rows ({@code FINAL}, not deleted) of ClickHouse table {@code id.table},
    * ordered by {@code id}, are {@code expected}, each as its {@code columns} joined by {@code |}.
@@ -217,6 +228,25 @@ public final class StackPipeline {
             stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword())) {
       c.createStatement().execute(sql);
     }
+  }
+
+  /** The rows of a PostgreSQL query, each as its values joined by {@code |} (null: "null"). */
+  public List<String> pgRows(String sql) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Connection c =
+            DriverManager.getConnection(
+                stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword());
+        ResultSet r = c.createStatement().executeQuery(sql)) {
+      int n = r.getMetaData().getColumnCount();
+      while (r.next()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          values.add(String.valueOf(r.getString(i)));
+        }
+        out.add(String.join("|", values));
+      }
+    }
+    return out;
   }
 
   /** {@code SELECT count(*) FROM <from>} in PostgreSQL. */
