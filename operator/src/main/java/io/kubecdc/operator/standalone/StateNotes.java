@@ -1,15 +1,20 @@
 package io.kubecdc.operator.standalone;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.GenerationStatus;
+import io.kubecdc.operator.status.ConditionRecord;
+import io.kubecdc.operator.status.StatusAggregator;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What {@code kubecdc status --state-dir} prints under the table for each pipeline of a standalone
- * run, since a laptop has no {@code kubectl describe}: the checkpoint generations' history (state,
- * when each went live and was retired, where its rows came from, whether its tables are gone) and
- * an edit of the files that was not applied. Pure, so that what a user reads is unit-tested.
+ * run, since a laptop has no {@code kubectl describe}: the conditions when Ready is not True and
+ * Streaming (for example {@code IncompatibleSchemaChange} on TablesReady, which the table shows as
+ * {@code True/Degraded} only), the checkpoint generations' history (state, when each went live and
+ * was retired, where its rows came from, whether its tables are gone) and an edit of the files that
+ * was not applied. Pure, so that what a user reads is unit-tested.
  */
 public final class StateNotes {
   private StateNotes() {}
@@ -19,6 +24,25 @@ public final class StateNotes {
     CdcPipeline p = s.pipeline();
     String id = p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
     List<String> out = new ArrayList<>();
+    List<Condition> conditions = p.getStatus() == null ? List.of() : p.getStatus().getConditions();
+    boolean streaming =
+        conditions.stream()
+            .anyMatch(
+                c ->
+                    c.getType().equals(StatusAggregator.READY)
+                        && c.getStatus().equals(ConditionRecord.TRUE)
+                        && c.getReason().equals("Streaming"));
+    if (!conditions.isEmpty() && !streaming) {
+      out.add(id + " conditions:");
+      conditions.stream()
+          .filter(c -> !c.getType().equals(StatusAggregator.READY))
+          .forEach(
+              c ->
+                  out.add(
+                      String.format(
+                          "  %-15s %-7s %-22s %s",
+                          c.getType(), c.getStatus(), c.getReason(), c.getMessage())));
+    }
     List<GenerationStatus> generations =
         p.getStatus() == null ? List.of() : p.getStatus().getGenerations();
     if (generations.size() > 1) {

@@ -16,11 +16,7 @@ import io.kubecdc.sink.clickhouse.ClientV2Gateway;
 import io.kubecdc.stack.StackEndpoints;
 import io.kubecdc.stack.junit.LocalStackTest;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @LocalStackTest
 class SchemaRebuildIT {
-  private static final String COLUMNS = "id, qty, remark, code";
-
   private final StackEndpoints stack;
   private final String id = "srb" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   @TempDir Path dir;
@@ -58,43 +52,33 @@ class SchemaRebuildIT {
     pipeline = new StackPipeline(stack, dir, id);
     core = pipeline.core();
     workers = new GenerationWorkerProcesses(pipeline);
-    pg("CREATE SCHEMA " + id);
-    pg(
-        "CREATE TABLE "
-            + id
-            + ".orders (id int PRIMARY KEY, qty int NOT NULL, note text, code int)");
-    pg("INSERT INTO " + id + ".orders VALUES (1, 10, 'first', 7), (2, 20, 'second', 8)");
+    SchemaRebuildSource.create(pipeline, id);
     CdcPipelineSpec spec = spec();
     request = pipeline.request(spec);
     AtomicReference<CoreResult> result = new AtomicReference<>();
     try (ClientV2Gateway ch = pipeline.clickhouse()) {
       result.set(StackPipeline.reconcileUntilRunning(core, request));
       workers.apply(result.get());
-      pipeline.awaitLiveRows(ch, "orders", "id, qty, note, code", "1|10|first|7", "2|20|second|8");
+      pipeline.awaitLiveRows(
+          ch, "orders", "id, qty, note, code", SchemaRebuildSource.BEFORE.toArray(String[]::new));
 
       // a rename and a type ClickHouse cannot follow in place
-      pg("ALTER TABLE " + id + ".orders RENAME COLUMN note TO remark");
-      pg("ALTER TABLE " + id + ".orders ALTER COLUMN code TYPE text");
-      // every row gets an event of the new shape: the rebuild reads the topic
-      pg("UPDATE " + id + ".orders SET qty = qty + 1");
-      pg("INSERT INTO " + id + ".orders VALUES (3, 30, 'third', 'A-7')"); // no Int32: dead letter
-      pg("INSERT INTO " + id + ".orders VALUES (4, 40, 'fourth', NULL)");
-      // generation 1 keeps its Int32 code: the text codes of the updates and of row 3 are dead
-      // letters there, so rows 1 and 2 keep their old state and lack the renamed column's value
+      SchemaRebuildSource.change(pipeline, id);
       pipeline.awaitLiveRows(
-          ch, "orders", "id, qty, remark", "1|10|null", "2|20|null", "4|40|fourth");
+          ch,
+          "orders",
+          "id, qty, remark",
+          SchemaRebuildSource.AFTER_IN_GENERATION_1.toArray(String[]::new));
       CoreResult changed =
           await()
               .atMost(Duration.ofSeconds(90))
               .pollInterval(Duration.ofSeconds(1))
-              .until(() -> step(request, result), r -> deadLetters(r) == 3L);
+              .until(
+                  () -> step(request, result),
+                  r -> deadLetters(r) == SchemaRebuildSource.DEAD_LETTERS);
       PartState tables = changed.observation().parts().get(Part.TABLES);
       assertThat(tables.reason()).as(tables.message()).isEqualTo("IncompatibleSchemaChange");
-      assertThat(tables.message())
-          .contains(
-              "orders.code: Nullable(Int32) -> Nullable(String)",
-              "orders.note no longer in the source (dropped or renamed)",
-              "raise spec.checkpoint.version");
+      assertThat(tables.message()).contains(SchemaRebuildSource.REPORTED);
 
       // the rebuild
       spec.getCheckpoint().setVersion(2);
@@ -127,22 +111,10 @@ class SchemaRebuildIT {
           .contains("orders_v2");
       assertThat(columns(ch, "orders_v2"))
           .as("generation 2 has the source's columns")
-          .containsExactly(
-              "id Int32",
-              "qty Int32",
-              "remark Nullable(String)",
-              "code Nullable(String)",
-              "_version UInt64",
-              "_deleted UInt8");
+          .isEqualTo(SchemaRebuildSource.REBUILT_COLUMNS);
       assertThat(columns(ch, "orders"))
           .as("the stable view has them too")
-          .containsExactly(
-              "id Int32",
-              "qty Int32",
-              "remark Nullable(String)",
-              "code Nullable(String)",
-              "_version UInt64",
-              "_deleted UInt8");
+          .isEqualTo(SchemaRebuildSource.REBUILT_COLUMNS);
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofSeconds(1))
@@ -151,9 +123,8 @@ class SchemaRebuildIT {
                 CoreResult r = step(request, result);
                 assertThat(viewRows(ch))
                     .as("ClickHouse (through the stable view) equals PostgreSQL")
-                    .containsExactly(
-                        "1|11|first|7", "2|21|second|8", "3|30|third|A-7", "4|40|fourth|null")
-                    .isEqualTo(postgres());
+                    .isEqualTo(SchemaRebuildSource.REBUILT)
+                    .isEqualTo(SchemaRebuildSource.postgres(pipeline, id));
                 PartState now = r.observation().parts().get(Part.TABLES);
                 assertThat(now.health()).as(now.message()).isEqualTo(Health.READY);
                 assertThat(now.reason()).isNotEqualTo("IncompatibleSchemaChange");
@@ -222,22 +193,8 @@ class SchemaRebuildIT {
   }
 
   private List<String> viewRows(ClientV2Gateway ch) {
-    return StackPipeline.rows(ch, "SELECT " + COLUMNS + " FROM `" + id + "`.orders ORDER BY id");
-  }
-
-  private List<String> postgres() throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Connection c =
-            DriverManager.getConnection(
-                stack.postgresJdbcUrl(), stack.postgresUser(), stack.postgresPassword());
-        ResultSet rs =
-            c.createStatement()
-                .executeQuery("SELECT " + COLUMNS + " FROM " + id + ".orders ORDER BY id")) {
-      while (rs.next()) {
-        out.add(rs.getInt(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
-      }
-    }
-    return out;
+    return StackPipeline.rows(
+        ch, "SELECT " + SchemaRebuildSource.COLUMNS + " FROM `" + id + "`.orders ORDER BY id");
   }
 
   /** The workers' logs under target/it-logs, to read after a failure. */

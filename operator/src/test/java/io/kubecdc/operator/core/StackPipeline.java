@@ -203,9 +203,10 @@ public final class StackPipeline {
    * Waits until the live rows ({@code FINAL}, not deleted) of ClickHouse table {@code id.table},
    * ordered by {@code id}, are {@code expected}, each as its {@code columns} joined by {@code |}.
    */
-  void awaitLiveRows(ClientV2Gateway ch, String table, String columns, String... expected) {
+  public void awaitLiveRows(ClientV2Gateway ch, String table, String columns, String... expected) {
     await()
         .atMost(Duration.ofSeconds(90))
+        .ignoreExceptions() // the database or table may not exist yet
         .untilAsserted(
             () ->
                 org.assertj.core.api.Assertions.assertThat(
@@ -219,6 +220,14 @@ public final class StackPipeline {
                                 + table
                                 + "` FINAL WHERE _deleted = 0 ORDER BY id"))
                     .containsExactly(expected));
+  }
+
+  /** Drops what a test made: ClickHouse database {@code id} and PostgreSQL schema {@code id}. */
+  public void drop() throws Exception {
+    try (ClientV2Gateway ch = clickhouse()) {
+      ch.execute("DROP DATABASE IF EXISTS `" + id + "`");
+    }
+    pg("DROP SCHEMA IF EXISTS " + id + " CASCADE");
   }
 
   /** Runs one PostgreSQL statement as the stack's superuser. */

@@ -175,10 +175,7 @@ class StandaloneCheckpointIT {
   @AfterEach
   void dropSource() throws Exception {
     if (source != null) {
-      try (ClientV2Gateway ch = source.clickhouse()) {
-        ch.execute("DROP DATABASE IF EXISTS `" + id + "`");
-      }
-      source.pg("DROP SCHEMA IF EXISTS " + id + " CASCADE");
+      source.drop();
     }
   }
 }

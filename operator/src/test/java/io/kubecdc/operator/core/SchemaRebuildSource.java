@@ -1,0 +1,77 @@
+package io.kubecdc.operator.core;
+
+import java.util.List;
+
+/**
+ * The source side of the schema rebuild tests, shared by the core's {@link SchemaRebuildIT} and the
+ * standalone driver's: table {@code <id>.orders} with two rows, then a rename ({@code note} to
+ * {@code remark}) and an int-to-text change of {@code code} that ClickHouse cannot follow in place,
+ * with an update of every row and two inserts, one of which (a text code) generation 1 can only
+ * dead-letter; and what ClickHouse must hold before and after the rebuild.
+ */
+public final class SchemaRebuildSource {
+  /** The rows of generation 1 before the change, as {@code id, qty, note, code}. */
+  public static final List<String> BEFORE = List.of("1|10|first|7", "2|20|second|8");
+
+  /**
+   * Generation 1 after the change, as {@code id, qty, remark}: the text codes of the updates and of
+   * row 3 are dead letters there, so rows 1 and 2 keep their old state and lack the renamed
+   * column's value.
+   */
+  public static final List<String> AFTER_IN_GENERATION_1 =
+      List.of("1|10|null", "2|20|null", "4|40|fourth");
+
+  /** The dead letters of generation 1: the two updates and row 3. */
+  public static final long DEAD_LETTERS = 3;
+
+  /** What the condition says about the change. */
+  public static final List<String> REPORTED =
+      List.of(
+          "orders.code: Nullable(Int32) -> Nullable(String)",
+          "orders.note no longer in the source (dropped or renamed)",
+          "raise spec.checkpoint.version");
+
+  /** The rebuilt table's columns (and the stable view's), as {@code <name> <type>}. */
+  public static final List<String> REBUILT_COLUMNS =
+      List.of(
+          "id Int32",
+          "qty Int32",
+          "remark Nullable(String)",
+          "code Nullable(String)",
+          "_version UInt64",
+          "_deleted UInt8");
+
+  /** The source's columns after the change. */
+  public static final String COLUMNS = "id, qty, remark, code";
+
+  /** The rebuilt rows, as {@link #COLUMNS}: PostgreSQL's. */
+  public static final List<String> REBUILT =
+      List.of("1|11|first|7", "2|21|second|8", "3|30|third|A-7", "4|40|fourth|null");
+
+  private SchemaRebuildSource() {}
+
+  /** Creates schema and table {@code <id>.orders} with the rows of {@link #BEFORE}. */
+  public static void create(StackPipeline source, String id) throws Exception {
+    source.pg("CREATE SCHEMA " + id);
+    source.pg(
+        "CREATE TABLE "
+            + id
+            + ".orders (id int PRIMARY KEY, qty int NOT NULL, note text, code int)");
+    source.pg("INSERT INTO " + id + ".orders VALUES (1, 10, 'first', 7), (2, 20, 'second', 8)");
+  }
+
+  /** The rename and the type change, then an event of the new shape for every row. */
+  public static void change(StackPipeline source, String id) throws Exception {
+    source.pg("ALTER TABLE " + id + ".orders RENAME COLUMN note TO remark");
+    source.pg("ALTER TABLE " + id + ".orders ALTER COLUMN code TYPE text");
+    // every row gets an event of the new shape: the rebuild reads the topic
+    source.pg("UPDATE " + id + ".orders SET qty = qty + 1");
+    source.pg("INSERT INTO " + id + ".orders VALUES (3, 30, 'third', 'A-7')"); // no Int32
+    source.pg("INSERT INTO " + id + ".orders VALUES (4, 40, 'fourth', NULL)");
+  }
+
+  /** The source's rows as {@link #COLUMNS}. */
+  public static List<String> postgres(StackPipeline source, String id) throws Exception {
+    return source.pgRows("SELECT " + COLUMNS + " FROM " + id + ".orders ORDER BY id");
+  }
+}
