@@ -155,6 +155,10 @@ final class PipelineRun implements AutoCloseable {
     int declared = request.spec().getSource().getTables().size();
     CdcPipelineStatus status =
         StatusMapper.toStatus(summary, Optional.ofNullable(result), declared, request.generation());
+    if (result == null) {
+      // a failed check knows no generations: the status file keeps the history meanwhile
+      status.setGenerations(history.load());
+    }
     metrics.record(request.namespace(), request.name(), status);
     PipelineView view = new PipelineView(id(), summary, tables(result));
     if (state != null) {

@@ -100,7 +100,7 @@ final class StackRun implements AutoCloseable {
             OptionalInt.empty());
   }
 
-  /** Starts the run; call once the source table exists. */
+  /** Starts the run (again after {@link #stop}); call once the source table exists. */
   void start() {
     loop = Standalone.runLoop(settings, out);
     runner =
@@ -161,13 +161,19 @@ final class StackRun implements AutoCloseable {
             p -> p.info().commandLine().map(c -> c.contains(config.toString())).orElse(false));
   }
 
-  @Override
-  public void close() throws Exception {
+  /** Stops the run and waits for it, as Ctrl-C does; the state folder stays for a restart. */
+  void stop() throws InterruptedException {
     if (loop != null) {
       loop.stop();
       runner.join(60_000);
       loop.close();
+      loop = null;
     }
+  }
+
+  @Override
+  public void close() throws Exception {
+    stop();
     System.out.println(printed());
     keepLogs();
     assertThat(Standalone.delete(settings, out)).as(printed()).isZero();

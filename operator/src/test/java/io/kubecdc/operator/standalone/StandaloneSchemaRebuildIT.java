@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The last step of a source schema change through {@code kubecdc run} on the real stack: a rename
  * and an int-to-text change ({@link SchemaRebuildSource}) show as {@code IncompatibleSchemaChange}
- * in {@code kubecdc status --state-dir}; raising {@code spec.checkpoint.version} in the running
- * pipeline's file rebuilds the table, which then has exactly the source's columns and values, and
- * the condition is gone.
+ * in {@code kubecdc status --state-dir}; raising {@code spec.checkpoint.version} in the file and
+ * restarting the run (the other way than {@link StandaloneCheckpointIT}'s edit of a running one)
+ * rebuilds the table, which then has exactly the source's columns and values, the condition is
+ * gone, and the generations' history kept across the restart.
  */
 @LocalStackTest
 class StandaloneSchemaRebuildIT {
@@ -64,7 +65,11 @@ class StandaloneSchemaRebuildIT {
           .containsPattern("(?m)^  TablesReady +True +IncompatibleSchemaChange ")
           .contains(SchemaRebuildSource.REPORTED);
 
+      // this time the version is raised by restarting the run with the edited file
+      String v1Started = generation(run, 1).getStartedAt();
+      run.stop();
       run.writeVersion(2);
+      run.start();
       await()
           .atMost(Duration.ofSeconds(150))
           .pollInterval(Duration.ofSeconds(1))
@@ -98,6 +103,10 @@ class StandaloneSchemaRebuildIT {
                     .containsPattern("(?m)^it +" + id + " .* True/Streaming +Streaming .* 2$");
               });
       assertThat(generation(run, 1).getState()).isEqualTo(GenerationState.Retired);
+      assertThat(generation(run, 1).getStartedAt())
+          .as("the history survived the restart (generations.json)")
+          .isEqualTo(v1Started);
+      assertThat(run.printed()).doesNotContain("applied the edited files");
       assertThat(run.status()).containsPattern("(?m)^  v2 Live");
     }
   }
