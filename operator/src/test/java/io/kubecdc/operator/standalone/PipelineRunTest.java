@@ -3,11 +3,14 @@ package io.kubecdc.operator.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.kubecdc.api.crd.v1alpha1.GenerationState;
+import io.kubecdc.api.crd.v1alpha1.GenerationStatus;
 import io.kubecdc.operator.core.PipelineRequest;
 import io.kubecdc.operator.core.Requests;
 import io.kubecdc.operator.status.ConditionRecord;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -116,6 +119,33 @@ class PipelineRunTest {
     PipelineView recovered = run.check();
     assertThat(recovered.ready()).isTrue();
     assertThat(workers.started).hasSize(1);
+  }
+
+  @Test
+  void shouldKeepTheGenerationsInTheStatusFileWhenACheckFails() {
+    StateDir state = new StateDir(dir.resolve("state"));
+    var live = new GenerationStatus();
+    live.setVersion(2);
+    live.setState(GenerationState.Live);
+    GenerationHistory history = GenerationHistory.inMemory();
+    history.save(List.of(live));
+    var run =
+        new PipelineRun(
+            request,
+            core,
+            new GenerationWorkers(v -> workers.supervisor(dir), 18080),
+            r -> List.of(),
+            Clock.systemUTC(),
+            new io.kubecdc.operator.metrics.OperatorMetrics(),
+            state,
+            history);
+    core.failure = new IllegalStateException("Connect answered 500");
+
+    run.check();
+
+    assertThat(StatusFile.read(state.root()).get(0).pipeline().getStatus().getGenerations())
+        .extracting(GenerationStatus::getVersion)
+        .containsExactly(2);
   }
 
   @Test
