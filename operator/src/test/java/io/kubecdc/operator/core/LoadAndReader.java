@@ -1,5 +1,7 @@
 package io.kubecdc.operator.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kubecdc.operator.clickhouse.ClickHouseClients;
 import io.kubecdc.sink.clickhouse.ClientV2Gateway;
 import io.kubecdc.stack.StackEndpoints;
@@ -39,6 +41,21 @@ public final class LoadAndReader implements AutoCloseable {
     this.stack = stack;
     this.id = id;
     this.seeded = seeded;
+  }
+
+  /**
+   * Creates the table the load writes, {@code <id>.orders (id bigint, amount int, note text)}, with
+   * rows 1..{@code rows}.
+   */
+  public static void createOrders(StackPipeline pipeline, String id, int rows) throws Exception {
+    pipeline.pg("CREATE SCHEMA " + id);
+    pipeline.pg("CREATE TABLE " + id + ".orders (id bigint PRIMARY KEY, amount int, note text)");
+    pipeline.pg(
+        "INSERT INTO "
+            + id
+            + ".orders SELECT g, g % 1000, 'n' || g FROM generate_series(1, "
+            + rows
+            + ") g");
   }
 
   public void start() {
@@ -121,6 +138,19 @@ public final class LoadAndReader implements AutoCloseable {
 
   public long maxGapMillis() {
     return maxGap.get();
+  }
+
+  /** What the reader saw: {@code reads=.. errors=.. drops=.. max_read_gap_ms=.. writes=..}. */
+  public String seen() {
+    return "reads=%d errors=%d drops=%d max_read_gap_ms=%d writes=%d"
+        .formatted(reads(), errors.size(), drops(), maxGapMillis(), writes());
+  }
+
+  /** The reader saw no error and the count never went down, under a real write load. */
+  public void assertNoErrorNoDrop() {
+    assertThat(errors).as("reader errors").isEmpty();
+    assertThat(drops()).as("times the row count went down").isZero();
+    assertThat(writes()).isGreaterThan(50);
   }
 
   public void stop() throws InterruptedException {

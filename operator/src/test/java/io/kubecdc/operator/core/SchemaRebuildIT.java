@@ -52,23 +52,17 @@ class SchemaRebuildIT {
     pipeline = new StackPipeline(stack, dir, id);
     core = pipeline.core();
     workers = new GenerationWorkerProcesses(pipeline);
-    SchemaRebuildSource.create(pipeline, id);
+    SchemaRebuildSource.create(pipeline);
     CdcPipelineSpec spec = spec();
     request = pipeline.request(spec);
     AtomicReference<CoreResult> result = new AtomicReference<>();
     try (ClientV2Gateway ch = pipeline.clickhouse()) {
       result.set(StackPipeline.reconcileUntilRunning(core, request));
       workers.apply(result.get());
-      pipeline.awaitLiveRows(
-          ch, "orders", "id, qty, note, code", SchemaRebuildSource.BEFORE.toArray(String[]::new));
+      SchemaRebuildSource.awaitBefore(pipeline, ch);
 
       // a rename and a type ClickHouse cannot follow in place
-      SchemaRebuildSource.change(pipeline, id);
-      pipeline.awaitLiveRows(
-          ch,
-          "orders",
-          "id, qty, remark",
-          SchemaRebuildSource.AFTER_IN_GENERATION_1.toArray(String[]::new));
+      SchemaRebuildSource.change(pipeline, ch);
       CoreResult changed =
           await()
               .atMost(Duration.ofSeconds(90))
@@ -99,32 +93,17 @@ class SchemaRebuildIT {
 
       GenerationTables generations = new GenerationTables(ch, null);
       assertThat(generations.live(id, "orders")).hasValue(2);
-      assertThat(
-              StackPipeline.rows(
-                  ch,
-                  "SELECT as_select FROM system.tables WHERE database = '"
-                      + id
-                      + "' AND name = 'orders'"))
-          .singleElement()
-          .asString()
-          .as("the stable view reads generation 2")
-          .contains("orders_v2");
-      assertThat(columns(ch, "orders_v2"))
-          .as("generation 2 has the source's columns")
-          .isEqualTo(SchemaRebuildSource.REBUILT_COLUMNS);
-      assertThat(columns(ch, "orders"))
-          .as("the stable view has them too")
-          .isEqualTo(SchemaRebuildSource.REBUILT_COLUMNS);
+      SchemaRebuildSource.assertRebuiltColumns(pipeline, ch);
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofSeconds(1))
           .untilAsserted(
               () -> {
                 CoreResult r = step(request, result);
-                assertThat(viewRows(ch))
+                assertThat(SchemaRebuildSource.view(pipeline, ch))
                     .as("ClickHouse (through the stable view) equals PostgreSQL")
                     .isEqualTo(SchemaRebuildSource.REBUILT)
-                    .isEqualTo(SchemaRebuildSource.postgres(pipeline, id));
+                    .isEqualTo(SchemaRebuildSource.postgres(pipeline));
                 PartState now = r.observation().parts().get(Part.TABLES);
                 assertThat(now.health()).as(now.message()).isEqualTo(Health.READY);
                 assertThat(now.reason()).isNotEqualTo("IncompatibleSchemaChange");
@@ -186,15 +165,6 @@ class SchemaRebuildIT {
         .filter(g -> g.getVersion() == version)
         .findFirst()
         .orElseThrow();
-  }
-
-  private List<String> columns(ClientV2Gateway ch, String table) {
-    return StackPipeline.columns(ch, id, table);
-  }
-
-  private List<String> viewRows(ClientV2Gateway ch) {
-    return StackPipeline.rows(
-        ch, "SELECT " + SchemaRebuildSource.COLUMNS + " FROM `" + id + "`.orders ORDER BY id");
   }
 
   /** The workers' logs under target/it-logs, to read after a failure. */

@@ -1,5 +1,8 @@
 package io.kubecdc.operator.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubecdc.sink.clickhouse.ClientV2Gateway;
 import java.util.List;
 
 /**
@@ -51,7 +54,8 @@ public final class SchemaRebuildSource {
   private SchemaRebuildSource() {}
 
   /** Creates schema and table {@code <id>.orders} with the rows of {@link #BEFORE}. */
-  public static void create(StackPipeline source, String id) throws Exception {
+  public static void create(StackPipeline source) throws Exception {
+    String id = source.id;
     source.pg("CREATE SCHEMA " + id);
     source.pg(
         "CREATE TABLE "
@@ -60,18 +64,48 @@ public final class SchemaRebuildSource {
     source.pg("INSERT INTO " + id + ".orders VALUES (1, 10, 'first', 7), (2, 20, 'second', 8)");
   }
 
-  /** The rename and the type change, then an event of the new shape for every row. */
-  public static void change(StackPipeline source, String id) throws Exception {
+  /** Waits until generation 1 holds the rows of {@link #BEFORE}. */
+  public static void awaitBefore(StackPipeline source, ClientV2Gateway ch) {
+    source.awaitLiveRows(ch, "orders", "id, qty, note, code", BEFORE.toArray(String[]::new));
+  }
+
+  /**
+   * The rename and the type change, then an event of the new shape for every row; waits until
+   * generation 1 shows {@link #AFTER_IN_GENERATION_1}.
+   */
+  public static void change(StackPipeline source, ClientV2Gateway ch) throws Exception {
+    String id = source.id;
     source.pg("ALTER TABLE " + id + ".orders RENAME COLUMN note TO remark");
     source.pg("ALTER TABLE " + id + ".orders ALTER COLUMN code TYPE text");
     // every row gets an event of the new shape: the rebuild reads the topic
     source.pg("UPDATE " + id + ".orders SET qty = qty + 1");
     source.pg("INSERT INTO " + id + ".orders VALUES (3, 30, 'third', 'A-7')"); // no Int32
     source.pg("INSERT INTO " + id + ".orders VALUES (4, 40, 'fourth', NULL)");
+    source.awaitLiveRows(
+        ch, "orders", "id, qty, remark", AFTER_IN_GENERATION_1.toArray(String[]::new));
+  }
+
+  /** The stable view reads {@code orders_v2}, and both have exactly the source's columns. */
+  public static void assertRebuiltColumns(StackPipeline source, ClientV2Gateway ch) {
+    assertThat(source.viewQuery(ch, "orders"))
+        .as("the stable view reads generation 2")
+        .contains("orders_v2");
+    assertThat(StackPipeline.columns(ch, source.id, "orders_v2"))
+        .as("generation 2 has the source's columns")
+        .isEqualTo(REBUILT_COLUMNS);
+    assertThat(StackPipeline.columns(ch, source.id, "orders"))
+        .as("the stable view has them too")
+        .isEqualTo(REBUILT_COLUMNS);
+  }
+
+  /** The rows of the stable view as {@link #COLUMNS}. */
+  public static List<String> view(StackPipeline source, ClientV2Gateway ch) {
+    return StackPipeline.rows(
+        ch, "SELECT " + COLUMNS + " FROM `" + source.id + "`.orders ORDER BY id");
   }
 
   /** The source's rows as {@link #COLUMNS}. */
-  public static List<String> postgres(StackPipeline source, String id) throws Exception {
-    return source.pgRows("SELECT " + COLUMNS + " FROM " + id + ".orders ORDER BY id");
+  public static List<String> postgres(StackPipeline source) throws Exception {
+    return source.pgRows("SELECT " + COLUMNS + " FROM " + source.id + ".orders ORDER BY id");
   }
 }

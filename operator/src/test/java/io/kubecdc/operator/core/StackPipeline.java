@@ -188,6 +188,19 @@ public final class StackPipeline {
     return out;
   }
 
+  /** The query of view {@code <id>.<view>} (the stable name), as ClickHouse stores it. */
+  public String viewQuery(ClientV2Gateway ch, String view) {
+    return String.join(
+        "\n",
+        rows(
+            ch,
+            "SELECT as_select FROM system.tables WHERE database = '"
+                + id
+                + "' AND name = '"
+                + view
+                + "'"));
+  }
+
   /** The columns of ClickHouse table {@code db.table} in order, each as {@code <name> <type>}. */
   public static List<String> columns(ClientV2Gateway ch, String db, String table) {
     return rows(

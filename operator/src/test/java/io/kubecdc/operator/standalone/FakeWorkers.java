@@ -1,7 +1,11 @@
 package io.kubecdc.operator.standalone;
 
+import io.kubecdc.operator.core.PipelineCore;
+import io.kubecdc.operator.core.PipelineRequest;
+import io.kubecdc.operator.metrics.OperatorMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +62,28 @@ final class FakeWorkers implements WorkerLauncher, SinkProbe {
   @Override
   public Map<String, Double> freshnessSeconds() {
     return freshness;
+  }
+
+  /**
+   * A run of {@code request} with these workers (config and log in {@code dir}) that writes its
+   * status into {@code state}.
+   */
+  PipelineRun run(
+      PipelineRequest request,
+      PipelineCore core,
+      RowCounts counts,
+      Path dir,
+      StateDir state,
+      GenerationHistory history) {
+    return new PipelineRun(
+        request,
+        core,
+        new GenerationWorkers(v -> supervisor(dir), 18080),
+        counts,
+        Clock.systemUTC(),
+        new OperatorMetrics(),
+        state,
+        history);
   }
 
   WorkerSupervisor supervisor(Path dir) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ManifestLoaderTest {
   @TempDir Path dir;
 
-  private static final String ENVIRONMENT =
+  static final String ENVIRONMENT =
       """
       apiVersion: kubecdc.io/v1alpha1
       kind: CdcEnvironment
@@ -25,7 +25,7 @@ class ManifestLoaderTest {
         connect: {url: "http://127.0.0.1:8083"}
         clickhouse: {url: "http://127.0.0.1:8123", credentialsSecret: {name: ch}}
       """;
-  private static final String PIPELINE =
+  static final String PIPELINE =
       """
       apiVersion: kubecdc.io/v1alpha1
       kind: CdcPipeline

@@ -29,29 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * folder, state folder) on a scripted core, edited while it runs.
  */
 class ManifestReloadTest {
-  private static final String ENVIRONMENT =
-      """
-      apiVersion: kubecdc.io/v1alpha1
-      kind: CdcEnvironment
-      metadata: {name: local, namespace: dev}
-      spec:
-        sources:
-          shop: {host: 127.0.0.1, database: shop, credentialsSecret: {name: pg}}
-        kafka: {bootstrapServers: "127.0.0.1:9092"}
-        connect: {url: "http://127.0.0.1:8083"}
-        clickhouse: {url: "http://127.0.0.1:8123", credentialsSecret: {name: ch}}
-      """;
+  /** ManifestLoaderTest's pipeline with a checkpoint version to fill in. */
   private static final String PIPELINE =
-      """
-      apiVersion: kubecdc.io/v1alpha1
-      kind: CdcPipeline
-      metadata: {name: orders, namespace: dev}
-      spec:
-        environment: local
-        source: {name: shop, tables: [{name: public.orders}]}
-        clickhouse: {database: analytics}
-        checkpoint: {version: %d}
-      """;
+      ManifestLoaderTest.PIPELINE + "  checkpoint: {version: %d}\n";
 
   @TempDir Path dir;
   final ScriptedCore core = new ScriptedCore();
@@ -60,12 +40,11 @@ class ManifestReloadTest {
   Path pipeline;
   Path secrets;
   StateDir state;
-  RunLoop loop;
-  Thread runner;
+  LoopThread running;
 
   @BeforeEach
   void files() throws Exception {
-    Files.writeString(dir.resolve("environment.yaml"), ENVIRONMENT);
+    Files.writeString(dir.resolve("environment.yaml"), ManifestLoaderTest.ENVIRONMENT);
     pipeline = Files.writeString(dir.resolve("pipeline.yaml"), PIPELINE.formatted(2));
     secrets = dir.resolve("secrets");
     for (String s : List.of("pg", "ch")) {
@@ -85,17 +64,8 @@ class ManifestReloadTest {
     ManifestReload reload = ManifestReload.read(paths(), new FileSecrets(secrets));
     var request = StandaloneRequests.of(reload.manifests(), new FileSecrets(secrets)).get(0);
     RowCounts counts = r -> List.of(new RowCounts.Counts(OptionalLong.of(1), OptionalLong.of(1)));
-    PipelineRun run =
-        new PipelineRun(
-            request,
-            core,
-            new GenerationWorkers(v -> workers.supervisor(dir), 18080),
-            counts,
-            Clock.systemUTC(),
-            new io.kubecdc.operator.metrics.OperatorMetrics(),
-            state,
-            GenerationHistory.inMemory());
-    loop =
+    PipelineRun run = workers.run(request, core, counts, dir, state, GenerationHistory.inMemory());
+    RunLoop loop =
         new RunLoop(
             List.of(run),
             Duration.ofMillis(20),
@@ -103,25 +73,14 @@ class ManifestReloadTest {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             Clock.systemUTC(),
             Optional.of(reload));
-    runner =
-        new Thread(
-            () -> {
-              try {
-                loop.run();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    runner.start();
+    running = LoopThread.start(loop, "kubecdc-run");
     await().atMost(Duration.ofSeconds(10)).until(() -> core.calls.get() >= 1);
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (loop != null) {
-      loop.stop();
-      runner.join(10_000);
-      loop.close();
+    if (running != null) {
+      running.stop();
     }
   }
 
@@ -158,7 +117,8 @@ class ManifestReloadTest {
 
     assertThat(version()).isEqualTo(3);
     assertThat(core.last.generation()).isEqualTo(2);
-    assertThat(printed()).containsOnlyOnce("applied the edited files to dev/orders (generation 2)");
+    assertThat(printed())
+        .containsOnlyOnce("applied the edited files to default/orders (generation 2)");
     assertThat(status().pipeline().getSpec().getCheckpoint().getVersion()).isEqualTo(3);
     assertThat(status().pipeline().getStatus().getObservedGeneration()).isEqualTo(2);
 
@@ -175,7 +135,7 @@ class ManifestReloadTest {
     assertThat(version()).as("still the running spec").isEqualTo(2);
     String lowered =
         pipeline
-            + " (document 1), CdcPipeline dev/orders: spec.checkpoint.version: checkpoint.version"
+            + " (document 1), CdcPipeline default/orders: spec.checkpoint.version: checkpoint.version"
             + " can only be raised";
     assertThat(printed())
         .containsOnlyOnce("kubecdc run: edit NOT applied, the pipelines keep their running spec: ")
@@ -184,7 +144,7 @@ class ManifestReloadTest {
     assertThat(StateNotes.of(status()))
         .singleElement()
         .asString()
-        .startsWith("dev/orders edit NOT applied, running the previous spec: " + pipeline);
+        .startsWith("default/orders edit NOT applied, running the previous spec: " + pipeline);
 
     edit("spec: [not: closed");
     assertThat(version()).isEqualTo(2);
@@ -205,9 +165,12 @@ class ManifestReloadTest {
   @Test
   void shouldRefuseAPipelineAddedWhileRunning() throws Exception {
     start();
-    edit(PIPELINE.formatted(2) + "---\n" + PIPELINE.formatted(1).replace("orders,", "refunds,"));
+    edit(
+        PIPELINE.formatted(2)
+            + "---\n"
+            + PIPELINE.formatted(1).replace("{name: orders}", "{name: refunds}"));
     assertThat(status().notApplied())
-        .isEqualTo("pipelines added [dev/refunds] or removed []: restart kubecdc run for that");
+        .isEqualTo("pipelines added [default/refunds] or removed []: restart kubecdc run for that");
   }
 
   @Test
@@ -215,7 +178,7 @@ class ManifestReloadTest {
     GenerationStatus ran = new GenerationStatus();
     ran.setVersion(3);
     ran.setState(GenerationState.Live);
-    var names = new io.kubecdc.contract.PipelineNames("dev", "orders");
+    var names = new io.kubecdc.contract.PipelineNames("default", "orders");
     GenerationHistory.inFile(state.generations(names)).save(List.of(ran));
     RunSettings settings =
         new RunSettings(
@@ -232,7 +195,7 @@ class ManifestReloadTest {
         .isInstanceOf(ManifestException.class)
         .hasMessage(
             pipeline
-                + " (document 1), CdcPipeline dev/orders: spec.checkpoint.version 2 is lower than 3,"
+                + " (document 1), CdcPipeline default/orders: spec.checkpoint.version 2 is lower than 3,"
                 + " which already ran: checkpoint.version can only be raised");
 
     Files.writeString(pipeline, PIPELINE.formatted(3));

@@ -67,16 +67,7 @@ class PipelineRunTest {
                 .map(t -> new RowCounts.Counts(OptionalLong.of(5), OptionalLong.of(5)))
                 .toList();
     StateDir state = new StateDir(dir.resolve("state"));
-    var run =
-        new PipelineRun(
-            request,
-            core,
-            new GenerationWorkers(v -> workers.supervisor(dir), 18080),
-            counts,
-            Clock.systemUTC(),
-            new io.kubecdc.operator.metrics.OperatorMetrics(),
-            state,
-            GenerationHistory.inMemory());
+    var run = workers.run(request, core, counts, dir, state, GenerationHistory.inMemory());
 
     run.check();
 
@@ -129,16 +120,7 @@ class PipelineRunTest {
     live.setState(GenerationState.Live);
     GenerationHistory history = GenerationHistory.inMemory();
     history.save(List.of(live));
-    var run =
-        new PipelineRun(
-            request,
-            core,
-            new GenerationWorkers(v -> workers.supervisor(dir), 18080),
-            r -> List.of(),
-            Clock.systemUTC(),
-            new io.kubecdc.operator.metrics.OperatorMetrics(),
-            state,
-            history);
+    var run = workers.run(request, core, r -> List.of(), dir, state, history);
     core.failure = new IllegalStateException("Connect answered 500");
 
     run.check();

@@ -66,8 +66,7 @@ final class StackRun implements AutoCloseable {
   private final double maxRowDifferencePercent;
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-  private RunLoop loop;
-  private Thread runner;
+  private LoopThread running;
 
   /**
    * @param maxRowDifferencePercent the cutover's row tolerance (a rebuild that recovers dead
@@ -102,18 +101,7 @@ final class StackRun implements AutoCloseable {
 
   /** Starts the run (again after {@link #stop}); call once the source table exists. */
   void start() {
-    loop = Standalone.runLoop(settings, out);
-    runner =
-        new Thread(
-            () -> {
-              try {
-                loop.run();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "kubecdc-run-" + id);
-    runner.start();
+    running = LoopThread.start(Standalone.runLoop(settings, out), "kubecdc-run-" + id);
   }
 
   /**
@@ -163,11 +151,9 @@ final class StackRun implements AutoCloseable {
 
   /** Stops the run and waits for it, as Ctrl-C does; the state folder stays for a restart. */
   void stop() throws InterruptedException {
-    if (loop != null) {
-      loop.stop();
-      runner.join(60_000);
-      loop.close();
-      loop = null;
+    if (running != null) {
+      running.stop();
+      running = null;
     }
   }
 

@@ -40,20 +40,14 @@ class StandaloneSchemaRebuildIT {
   @Test
   void shouldRebuildTheTableWithTheSourceColumnsWhenTheFileRaisesTheVersion() throws Exception {
     source = new StackPipeline(stack, dir, id);
-    SchemaRebuildSource.create(source, id);
+    SchemaRebuildSource.create(source);
     // generation 2 holds the rows generation 1 dead-lettered: the default 1% would never switch
     try (StackRun run = new StackRun(stack, dir, id, 50.0);
         ClientV2Gateway ch = source.clickhouse()) {
       run.start();
-      source.awaitLiveRows(
-          ch, "orders", "id, qty, note, code", SchemaRebuildSource.BEFORE.toArray(String[]::new));
+      SchemaRebuildSource.awaitBefore(source, ch);
 
-      SchemaRebuildSource.change(source, id);
-      source.awaitLiveRows(
-          ch,
-          "orders",
-          "id, qty, remark",
-          SchemaRebuildSource.AFTER_IN_GENERATION_1.toArray(String[]::new));
+      SchemaRebuildSource.change(source, ch);
       String reported =
           await()
               .atMost(Duration.ofSeconds(90))
@@ -75,28 +69,16 @@ class StandaloneSchemaRebuildIT {
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> state(run, 2) == GenerationState.Live);
 
-      assertThat(StackPipeline.columns(ch, id, "orders_v2"))
-          .as("generation 2 has the source's columns")
-          .isEqualTo(SchemaRebuildSource.REBUILT_COLUMNS);
-      assertThat(StackPipeline.columns(ch, id, "orders"))
-          .as("the stable view has them too")
-          .isEqualTo(SchemaRebuildSource.REBUILT_COLUMNS);
+      SchemaRebuildSource.assertRebuiltColumns(source, ch);
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofSeconds(1))
           .untilAsserted(
               () -> {
-                assertThat(
-                        StackPipeline.rows(
-                            ch,
-                            "SELECT "
-                                + SchemaRebuildSource.COLUMNS
-                                + " FROM `"
-                                + id
-                                + "`.orders ORDER BY id"))
+                assertThat(SchemaRebuildSource.view(source, ch))
                     .as("ClickHouse (through the stable view) equals PostgreSQL")
                     .isEqualTo(SchemaRebuildSource.REBUILT)
-                    .isEqualTo(SchemaRebuildSource.postgres(source, id));
+                    .isEqualTo(SchemaRebuildSource.postgres(source));
                 assertThat(run.status())
                     .as("the condition is gone")
                     .doesNotContain("IncompatibleSchemaChange")
