@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code kubecdc run}: the pipelines of the files on this machine, with the live status, until
- * interrupted (SIGINT stops the workers and exits 0); with {@code --once} until caught up.
+ * interrupted (SIGINT stops the workers and exits 0); with {@code --once} until caught up. Edits of
+ * the files are followed while it runs ({@code standalone/ManifestReload}).
  */
 @Command(
     name = "run",
@@ -22,6 +23,8 @@ import picocli.CommandLine.Option;
     description = {
       "Reconciles the pipelines of the files on a period, runs their sink-workers as local"
           + " processes and prints the status when it changes.",
+      "Edits of the files apply at the next check once they validate (e.g. a raised"
+          + " spec.checkpoint.version); an invalid edit is printed and the running spec kept.",
       "--once: waits until Ready and caught up (lag 0, ClickHouse rows = PostgreSQL rows),"
           + " prints the status and exits 0; exits 1 with the failing condition on timeout."
     })

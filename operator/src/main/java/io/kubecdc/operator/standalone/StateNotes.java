@@ -7,16 +7,20 @@ import io.kubecdc.operator.status.ConditionRecord;
 import io.kubecdc.operator.status.StatusAggregator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What {@code kubecdc status --state-dir} prints under the table for each pipeline of a standalone
- * run, since a laptop has no {@code kubectl describe}: the conditions when Ready is not True and
- * Streaming (for example {@code IncompatibleSchemaChange} on TablesReady, which the table shows as
- * {@code True/Degraded} only), the checkpoint generations' history (state, when each went live and
- * was retired, where its rows came from, whether its tables are gone) and an edit of the files that
- * was not applied. Pure, so that what a user reads is unit-tested.
+ * run, since a laptop has no {@code kubectl describe}: the conditions when Ready is not True with
+ * Streaming or Paused (for example {@code IncompatibleSchemaChange} on TablesReady, which the table
+ * shows as {@code True/Degraded} only), the checkpoint generations' history (state, when each went
+ * live and was retired, where its rows came from, whether its tables are gone) and an edit of the
+ * files that was not applied. Pure, so that what a user reads is unit-tested.
  */
 public final class StateNotes {
+  /** Ready's reasons that need no explanation under the table. */
+  private static final Set<String> QUIET = Set.of("Streaming", "Paused");
+
   private StateNotes() {}
 
   /** The lines for one status file, none when there is nothing to add to the table. */
@@ -25,14 +29,14 @@ public final class StateNotes {
     String id = p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
     List<String> out = new ArrayList<>();
     List<Condition> conditions = p.getStatus() == null ? List.of() : p.getStatus().getConditions();
-    boolean streaming =
+    boolean quiet =
         conditions.stream()
             .anyMatch(
                 c ->
                     c.getType().equals(StatusAggregator.READY)
                         && c.getStatus().equals(ConditionRecord.TRUE)
-                        && c.getReason().equals("Streaming"));
-    if (!conditions.isEmpty() && !streaming) {
+                        && QUIET.contains(c.getReason()));
+    if (!conditions.isEmpty() && !quiet) {
       out.add(id + " conditions:");
       conditions.stream()
           .filter(c -> !c.getType().equals(StatusAggregator.READY))
