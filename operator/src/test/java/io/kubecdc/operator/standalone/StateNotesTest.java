@@ -21,7 +21,7 @@ class StateNotesTest {
     CdcPipelineStatus status = new CdcPipelineStatus();
     status.setConditions(conditions);
     pipeline.setStatus(status);
-    return new StatusFile.Snapshot("2026-12-01T10:00:00Z", null, notApplied, pipeline);
+    return new StatusFile.Snapshot("2026-12-01T10:00:00Z", notApplied, pipeline);
   }
 
   private static Condition condition(String type, String status, String reason, String message) {
