@@ -36,7 +36,8 @@ class CutoverTest {
                 new Cutover.Rows("orders", 20_000, 19_800)));
     assertThat(d.ready()).isFalse();
     assertThat(d.message())
-        .contains("orders has 19800 rows, the live generation 20000 (allowed difference 0.5%)");
+        .endsWith(
+            "orders has 19800 rows, the live generation 20000 (allowed difference 0.5%): too few");
   }
 
   @Test
@@ -55,7 +56,7 @@ class CutoverTest {
             settings,
             0,
             oneShort,
-            Optional.of(new Cutover.Snapshot("s1", SnapshotProgress.Outcome.RUNNING)));
+            Optional.of(new Cutover.Snapshot("s1", SnapshotProgress.Outcome.RUNNING, false)));
     assertThat(running.ready()).isFalse();
     assertThat(running.message())
         .startsWith("snapshotting: the incremental snapshot s1 has not completed yet; caught up");
@@ -64,7 +65,7 @@ class CutoverTest {
             settings,
             0,
             oneShort,
-            Optional.of(new Cutover.Snapshot("s1", SnapshotProgress.Outcome.COMPLETED)));
+            Optional.of(new Cutover.Snapshot("s1", SnapshotProgress.Outcome.COMPLETED, true)));
     assertThat(done.ready()).isTrue();
     assertThat(done.message()).startsWith("caught up: ");
   }
@@ -76,7 +77,7 @@ class CutoverTest {
             settings,
             0,
             List.of(new Cutover.Rows("orders", 5_000, 5_000)),
-            Optional.of(new Cutover.Snapshot("s1", SnapshotProgress.Outcome.INCOMPLETE)));
+            Optional.of(new Cutover.Snapshot("s1", SnapshotProgress.Outcome.INCOMPLETE, false)));
     assertThat(d.ready()).isFalse();
     assertThat(d.message()).startsWith("incomplete: the incremental snapshot s1 was aborted");
   }
@@ -88,7 +89,7 @@ class CutoverTest {
             settings,
             0,
             List.of(new Cutover.Rows("orders", 5_000, 5_000)),
-            Optional.of(new Cutover.Snapshot(null, SnapshotProgress.Outcome.RUNNING)));
+            Optional.of(new Cutover.Snapshot(null, SnapshotProgress.Outcome.RUNNING, false)));
     assertThat(d.ready()).isFalse();
     assertThat(d.message()).contains("signal is not sent yet");
   }
@@ -100,13 +101,88 @@ class CutoverTest {
         Cutover.decide(
             settings,
             0,
-            List.of(new Cutover.Rows("orders", 5_400, 5_399, 1)),
-            Optional.of(new Cutover.Snapshot("s1", SnapshotProgress.Outcome.COMPLETED)));
+            List.of(new Cutover.Rows("orders", 5_400, 5_399, 0, 1)),
+            Optional.of(new Cutover.Snapshot("s1", SnapshotProgress.Outcome.COMPLETED, true)));
     assertThat(d.ready()).isFalse();
     assertThat(d.snapshotAgain()).isTrue();
     assertThat(d.message())
         .isEqualTo(
             "incomplete: orders lacks 1 rows of the live generation after the incremental"
                 + " snapshot s1 completed; asking for another snapshot");
+  }
+
+  /** SchemaRebuildIT's case: the old generation dead-lettered what the rebuild wrote. */
+  @Test
+  void shouldLetABuildExceedTheLiveCountByTheRowsTheLiveGenerationDeadLettered() {
+    var d = Cutover.decide(settings, 0, List.of(new Cutover.Rows("orders", 100, 160, 60, 0)));
+    assertThat(d.ready()).isTrue();
+    assertThat(d.message()).isEqualTo("caught up: lag 0 (switch at <= 100), rows 160/100");
+  }
+
+  @Test
+  void shouldRefuseABuildWithMoreRowsThanTheLiveGenerationHoldsOrDeadLetteredAndSayWhy() {
+    var d =
+        Cutover.decide(
+            settings,
+            0,
+            List.of(
+                new Cutover.Rows("customers", 10, 10),
+                new Cutover.Rows("orders", 100, 163, 60, 0)));
+    assertThat(d.ready()).isFalse();
+    assertThat(d.message())
+        .isEqualTo(
+            "catching up: lag 0 (switch at <= 100), rows 173/110; orders has 163 rows, the live"
+                + " generation 100 (allowed difference 1.0% plus its 60 dead-lettered records):"
+                + " more than the live generation holds or failed to write");
+  }
+
+  @Test
+  void shouldNotCountDeadLettersAsRowsTheBuildMayLack() {
+    var d = Cutover.decide(settings, 0, List.of(new Cutover.Rows("orders", 100, 40, 60, 0)));
+    assertThat(d.ready()).isFalse();
+    assertThat(d.message()).endsWith("(allowed difference 1.0%): too few");
+  }
+
+  @Test
+  void shouldKeepTheToleranceSymmetricWithoutDeadLetters() {
+    assertThat(
+            Cutover.decide(settings, 0, List.of(new Cutover.Rows("orders", 1_000, 1_010))).ready())
+        .isTrue();
+    assertThat(
+            Cutover.decide(settings, 0, List.of(new Cutover.Rows("orders", 1_000, 1_011))).ready())
+        .isFalse();
+  }
+
+  /**
+   * Right after COMPLETED, the snapshot's last rows may still be on their way to either generation:
+   * no missing-row verdict (and no new snapshot) until both have read up to its end.
+   */
+  @Test
+  void shouldWaitUntilBothGenerationsReadUpToTheSnapshotsEndBeforeJudgingIt() {
+    var d =
+        Cutover.decide(
+            settings,
+            0,
+            List.of(new Cutover.Rows("orders", 5_400, 5_400, 0, 3)),
+            Optional.of(new Cutover.Snapshot("s1", SnapshotProgress.Outcome.COMPLETED, false)));
+    assertThat(d.ready()).isFalse();
+    assertThat(d.snapshotAgain()).isFalse();
+    assertThat(d.message())
+        .startsWith(
+            "snapshotting: the incremental snapshot s1 completed, both generations are still"
+                + " reading up to its end; caught up");
+  }
+
+  @Test
+  void shouldNotSwitchWhenClickHouseCannotSayWhetherRowsAreMissing() {
+    var d =
+        Cutover.decide(
+            settings,
+            0,
+            List.of(new Cutover.Rows("orders", 5_400, 5_400, 0, -1)),
+            Optional.of(new Cutover.Snapshot("s1", SnapshotProgress.Outcome.COMPLETED, true)));
+    assertThat(d.ready()).isFalse();
+    assertThat(d.snapshotAgain()).isFalse();
+    assertThat(d.message()).startsWith("checking: whether orders lacks rows");
   }
 }
