@@ -55,17 +55,20 @@ final class Checkpoints {
   private final Duration timeout;
   private final Instant now;
   private final Backfill.SignalSender signals;
-  private final Function<String, SnapshotProgress.Outcome> snapshots;
+  private final Function<String, SnapshotProgress.Report> snapshots;
+  private final Map<String, Long> deadLetters;
 
   Checkpoints(
       PipelineRequest request,
       GenerationTables tables,
       Admin admin,
       Backfill.SignalSender signals,
-      Function<String, SnapshotProgress.Outcome> snapshots,
+      Function<String, SnapshotProgress.Report> snapshots,
+      Map<String, Long> deadLetters,
       Duration timeout,
       Instant now) {
     this.request = request;
+    this.deadLetters = deadLetters;
     this.signals = signals;
     this.snapshots = snapshots;
     this.tables = tables;
@@ -102,22 +105,18 @@ final class Checkpoints {
       Optional<Cutover.Snapshot> snapshot =
           next.getSource() != RebuildSource.Snapshot || next.getState() == GenerationState.Switching
               ? Optional.empty()
-              : Optional.of(
-                  new Cutover.Snapshot(
-                      next.getSnapshotSignal(),
-                      next.getSnapshotSignal() == null
-                          ? SnapshotProgress.Outcome.RUNNING
-                          : snapshots.apply(next.getSnapshotSignal())));
-      boolean snapshotDone =
-          snapshot.map(x -> x.outcome() == SnapshotProgress.Outcome.COMPLETED).orElse(false);
+              : Optional.of(snapshot(next.getSnapshotSignal(), live, target, topics));
+      boolean snapshotRead = snapshot.map(Cutover.Snapshot::read).orElse(false);
       List<Cutover.Rows> rows = new ArrayList<>();
-      for (TablePlan p : plans) {
+      for (int i = 0; i < plans.size(); i++) {
+        TablePlan p = plans.get(i);
         rows.add(
             new Cutover.Rows(
                 p.table(),
                 tables.rows(p, live),
                 tables.rows(p, target),
-                snapshotDone ? missing(p, live, target) : 0));
+                deadLetters.getOrDefault(topics.get(i), 0L),
+                snapshotRead ? missing(p, live, target) : 0));
       }
       current.setRows(rows.stream().mapToLong(Cutover.Rows::live).sum());
       next.setRows(rows.stream().mapToLong(Cutover.Rows::building).sum());
@@ -284,8 +283,30 @@ final class Checkpoints {
   }
 
   /**
-   * Rows of the live generation that a finished snapshot build lacks; 0 (logged) when ClickHouse
-   * cannot say, so that the row counts decide as before.
+   * The snapshot a build comes from, as far as Debezium got with it, and whether both generations
+   * have read every record written up to its completion (what makes the missing-row check exact:
+   * before that, rows of the snapshot may still be on their way to either).
+   */
+  private Cutover.Snapshot snapshot(String signal, int live, int target, List<String> topics)
+      throws Exception {
+    if (signal == null) {
+      return new Cutover.Snapshot(null, SnapshotProgress.Outcome.RUNNING, false);
+    }
+    SnapshotProgress.Report report = snapshots.apply(signal);
+    boolean read = false;
+    if (report.outcome() == SnapshotProgress.Outcome.COMPLETED && report.completedAt() >= 0) {
+      LagReader lag = new LagReader(admin, timeout);
+      PipelineNames names = request.names();
+      read =
+          lag.lagUpTo(names.consumerGroup(live), topics, report.completedAt()) == 0
+              && lag.lagUpTo(names.consumerGroup(target), topics, report.completedAt()) == 0;
+    }
+    return new Cutover.Snapshot(signal, report.outcome(), read);
+  }
+
+  /**
+   * Rows of the live generation that a finished snapshot build lacks; -1 (logged) when ClickHouse
+   * cannot say, which holds the switch back: a build is never switched in on a guess.
    */
   private long missing(TablePlan p, int live, int target) {
     try {
@@ -296,7 +317,7 @@ final class Checkpoints {
           request.names().connector(),
           p.table(),
           e.getMessage());
-      return 0;
+      return -1;
     }
   }
 

@@ -7,25 +7,27 @@ import java.util.Optional;
 /**
  * The switch rule, pure: a generation being built may take over when its workers are at most {@code
  * maxLag} records behind the topics and each of its tables holds as many current rows as the live
- * one, within {@code maxRowDifferencePercent} of the live count. A generation rebuilt from an
- * incremental snapshot must also have its snapshot reported complete by Debezium: until then rows
- * may still be on their way, and the row tolerance (there for writes in flight) could otherwise
- * hide a row that never arrives; a snapshot that was aborted or whose table scan failed makes the
- * build known incomplete, and it never switches. Says why, either way, in the words the status
- * shows.
+ * one, within {@code maxRowDifferencePercent} of the live count. Above the live count the build may
+ * also hold the rows the live generation dead-lettered for that table: a rebuild (after a schema
+ * change, say) writes the events the old generation could not, so a build that recovered them is
+ * the better copy, not a suspect one. A generation rebuilt from an incremental snapshot must also
+ * have its snapshot reported complete by Debezium and read to its end by both generations: until
+ * then rows may still be on their way, and the row tolerance (there for writes in flight) could
+ * otherwise hide a row that never arrives; a snapshot that was aborted or whose table scan failed
+ * makes the build known incomplete, and it never switches. Says why, either way, in the words the
+ * status shows.
  */
 final class Cutover {
   private Cutover() {}
 
-  /** Rows of one table in the live generation and in the one being built. */
   /**
-   * Rows of one table in the live generation and in the one being built, and how many current rows
-   * of the live one the build has never seen although they are older than all of its rows (0 when
-   * not known).
+   * Rows of one table in the live generation and in the one being built; the table's records in the
+   * dead-letter topic; how many current rows of the live one the build lacks after its snapshot (0
+   * when not asked, -1 when ClickHouse could not say).
    */
-  record Rows(String table, long live, long building, long missing) {
+  record Rows(String table, long live, long building, long deadLetters, long missing) {
     Rows(String table, long live, long building) {
-      this(table, live, building, 0);
+      this(table, live, building, 0, 0);
     }
   }
 
@@ -38,9 +40,10 @@ final class Cutover {
 
   /**
    * The incremental snapshot a generation is rebuilt from: the id of the signal sent (null while
-   * none could be sent) and what Debezium reported of it.
+   * none could be sent), what Debezium reported of it, and whether both generations have read every
+   * record written up to its completion (only then can the build be checked for missing rows).
    */
-  record Snapshot(String signal, SnapshotProgress.Outcome outcome) {}
+  record Snapshot(String signal, SnapshotProgress.Outcome outcome, boolean read) {}
 
   static Decision decide(CutoverSettings s, long lag, List<Rows> rows) {
     return decide(s, lag, rows, Optional.empty());
@@ -48,12 +51,16 @@ final class Cutover {
 
   static Decision decide(
       CutoverSettings s, long lag, List<Rows> rows, Optional<Snapshot> snapshot) {
-    if (snapshot.isPresent()) {
-      Snapshot snap = snapshot.get();
-      if (snap.signal() == null) {
-        return new Decision(false, "waiting: the incremental snapshot signal is not sent yet");
-      }
-      if (snap.outcome() == SnapshotProgress.Outcome.INCOMPLETE) {
+    Decision d = counts(s, lag, rows);
+    if (snapshot.isEmpty()) {
+      return d;
+    }
+    Snapshot snap = snapshot.get();
+    if (snap.signal() == null) {
+      return new Decision(false, "waiting: the incremental snapshot signal is not sent yet");
+    }
+    switch (snap.outcome()) {
+      case INCOMPLETE -> {
         return new Decision(
             false,
             "incomplete: the incremental snapshot "
@@ -61,35 +68,55 @@ final class Cutover {
                 + " was aborted or a table scan failed, so rows may be missing; this build will"
                 + " not switch: raise spec.checkpoint.version again to rebuild");
       }
-    }
-    Decision d = counts(s, lag, rows);
-    if (snapshot.isPresent() && snapshot.get().outcome() == SnapshotProgress.Outcome.COMPLETED) {
-      for (Rows r : rows) {
-        if (r.missing() > 0) {
+      case RUNNING -> {
+        return new Decision(
+            false,
+            "snapshotting: the incremental snapshot "
+                + snap.signal()
+                + " has not completed yet; "
+                + d.message());
+      }
+      case COMPLETED -> {
+        if (!snap.read()) {
           return new Decision(
               false,
-              "incomplete: "
-                  + r.table()
-                  + " lacks "
-                  + r.missing()
-                  + " rows of the live generation after the incremental snapshot "
-                  + snapshot.get().signal()
-                  + " completed; asking for another snapshot",
-              true);
+              "snapshotting: the incremental snapshot "
+                  + snap.signal()
+                  + " completed, both generations are still reading up to its end; "
+                  + d.message());
         }
+        return missing(snap, rows).orElse(d);
       }
     }
-    if (d.ready()
-        && snapshot.isPresent()
-        && snapshot.get().outcome() != SnapshotProgress.Outcome.COMPLETED) {
-      return new Decision(
-          false,
-          "snapshotting: the incremental snapshot "
-              + snapshot.get().signal()
-              + " has not completed yet; "
-              + d.message());
+    throw new IllegalStateException("unknown outcome " + snap.outcome());
+  }
+
+  /** A table the completed build lacks rows of, or that could not be checked. */
+  private static Optional<Decision> missing(Snapshot snap, List<Rows> rows) {
+    for (Rows r : rows) {
+      if (r.missing() < 0) {
+        return Optional.of(
+            new Decision(
+                false,
+                "checking: whether "
+                    + r.table()
+                    + " lacks rows of the live generation could not be read from ClickHouse"));
+      }
+      if (r.missing() > 0) {
+        return Optional.of(
+            new Decision(
+                false,
+                "incomplete: "
+                    + r.table()
+                    + " lacks "
+                    + r.missing()
+                    + " rows of the live generation after the incremental snapshot "
+                    + snap.signal()
+                    + " completed; asking for another snapshot",
+                true));
+      }
     }
-    return d;
+    return Optional.empty();
   }
 
   private static Decision counts(CutoverSettings s, long lag, List<Rows> rows) {
@@ -101,23 +128,37 @@ final class Cutover {
       return new Decision(false, "catching up: " + figures);
     }
     for (Rows r : rows) {
-      double allowed = Math.max(r.live(), 1) * s.getMaxRowDifferencePercent() / 100.0;
-      if (Math.abs(r.building() - r.live()) > allowed) {
-        return new Decision(
-            false,
-            "catching up: "
-                + figures
-                + "; "
-                + r.table()
-                + " has "
-                + r.building()
-                + " rows, the live generation "
-                + r.live()
-                + " (allowed difference "
-                + s.getMaxRowDifferencePercent()
-                + "%)");
+      Optional<String> off = outOfTolerance(s, r);
+      if (off.isPresent()) {
+        return new Decision(false, "catching up: " + figures + "; " + off.get());
       }
     }
     return new Decision(true, "caught up: " + figures);
+  }
+
+  /**
+   * Why a table's build is not within the tolerance: fewer rows than the live count minus the
+   * allowed difference, or more than the live count plus the live generation's dead letters of that
+   * table plus the allowed difference.
+   */
+  private static Optional<String> outOfTolerance(CutoverSettings s, Rows r) {
+    double allowed = Math.max(r.live(), 1) * s.getMaxRowDifferencePercent() / 100.0;
+    String counts =
+        r.table() + " has " + r.building() + " rows, the live generation " + r.live() + " (";
+    if (r.live() - r.building() > allowed) {
+      return Optional.of(
+          counts + "allowed difference " + s.getMaxRowDifferencePercent() + "%): too few");
+    }
+    if (r.building() - r.live() - r.deadLetters() > allowed) {
+      return Optional.of(
+          counts
+              + "allowed difference "
+              + s.getMaxRowDifferencePercent()
+              + "% plus its "
+              + r.deadLetters()
+              + " dead-lettered records): more than the live generation holds or failed to"
+              + " write");
+    }
+    return Optional.empty();
   }
 }

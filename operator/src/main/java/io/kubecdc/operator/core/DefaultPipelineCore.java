@@ -152,11 +152,20 @@ public final class DefaultPipelineCore implements PipelineCore {
     parts.add(connector.state());
     changes.retire(connector.changes().removed(), admin, t -> dropTables(request, t));
     Set<TableName> snapshotting = changes.snapshotting(admin);
+    Optional<Map<String, Long>> deadLettered =
+        deadLetters.counts(admin, request.environment().getKafka(), names.deadLetterTopic());
     Checkpoints.Outcome outcome =
-        advance(request, generationTables, generations, planned, admin, changes);
+        advance(
+            request,
+            generationTables,
+            generations,
+            planned,
+            admin,
+            changes,
+            deadLettered.orElse(Map.of()));
     List<TableStatus> tables =
         tableStatus(admin, request, snapshotting, source.missing(), outcome.live());
-    deadLetters.count(admin, request.environment().getKafka(), names.deadLetterTopic(), tables);
+    deadLettered.ifPresent(c -> DeadLetterCounts.set(tables, c));
     List<WorkerConfig> workers = new ArrayList<>();
     for (int v : outcome.workers()) {
       List<WorkerConfigRenderer.WorkerTable> forV =
@@ -200,7 +209,8 @@ public final class DefaultPipelineCore implements PipelineCore {
       GenerationPlan plan,
       TablePlans.Planned planned,
       Admin admin,
-      TableChanges changes) {
+      TableChanges changes,
+      Map<String, Long> deadLetters) {
     try {
       return new Checkpoints(
               request,
@@ -208,6 +218,7 @@ public final class DefaultPipelineCore implements PipelineCore {
               admin,
               changes.sender(),
               changes::snapshotOutcome,
+              deadLetters,
               TIMEOUT,
               Instant.now())
           .advance(plan, planned.plans(), planned.workerTopics());

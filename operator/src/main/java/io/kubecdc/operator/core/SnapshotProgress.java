@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.connect.SnapshotSignals;
+import io.kubecdc.operator.kafka.SignalTopics;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -69,15 +70,30 @@ final class SnapshotProgress {
   private static final Set<String> SCANNED = Set.of("SUCCEEDED", "EMPTY");
 
   /**
+   * What Debezium reported of one signal's snapshot, and when it reported it complete: the Kafka
+   * timestamp of the {@code COMPLETED} notification (-1 while there is none). Debezium sends that
+   * notification after the last row of the snapshot, through the same producer, so every row the
+   * snapshot read is in the data topics before the first record stamped later.
+   */
+  record Report(Outcome outcome, long completedAt) {}
+
+  /**
    * The outcome of the snapshot that the signal {@code id} asked for, from Debezium's
    * notifications. Only a {@code COMPLETED} notification of that id, with no table scan of it that
    * ended otherwise than SUCCEEDED or EMPTY ({@code SQL_EXCEPTION}, {@code SKIPPED}, {@code
    * NO_PRIMARY_KEY}, {@code UNKNOWN_SCHEMA}), counts as complete.
    */
   static Outcome outcome(String id, List<String> notifications) {
+    return report(id, notifications.stream().map(v -> new SignalTopics.Stamped(v, -1)).toList())
+        .outcome();
+  }
+
+  /** {@link #outcome(String, List)} with the time of the completion. */
+  static Report report(String id, List<SignalTopics.Stamped> notifications) {
     boolean completed = false;
-    for (String value : notifications) {
-      JsonNode n = parse(value);
+    long completedAt = -1;
+    for (SignalTopics.Stamped record : notifications) {
+      JsonNode n = parse(record.value());
       n = n.has("payload") ? n.get("payload") : n;
       if (!AGGREGATE.equals(n.path("aggregate_type").asText())
           || !id.equals(n.path("id").asText())) {
@@ -85,19 +101,22 @@ final class SnapshotProgress {
       }
       switch (n.path("type").asText()) {
         case "ABORTED" -> {
-          return Outcome.INCOMPLETE;
+          return new Report(Outcome.INCOMPLETE, -1);
         }
         case "TABLE_SCAN_COMPLETED" -> {
           JsonNode status = n.path("additional_data").path("status");
           if (!status.isMissingNode() && !SCANNED.contains(status.asText())) {
-            return Outcome.INCOMPLETE;
+            return new Report(Outcome.INCOMPLETE, -1);
           }
         }
-        case "COMPLETED" -> completed = true;
+        case "COMPLETED" -> {
+          completed = true;
+          completedAt = Math.max(completedAt, record.timestamp());
+        }
         default -> {}
       }
     }
-    return completed ? Outcome.COMPLETED : Outcome.RUNNING;
+    return completed ? new Report(Outcome.COMPLETED, completedAt) : new Report(Outcome.RUNNING, -1);
   }
 
   /** Debezium names a PostgreSQL table {@code schema.table}, unquoted. */

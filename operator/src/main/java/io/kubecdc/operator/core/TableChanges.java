@@ -103,17 +103,17 @@ final class TableChanges {
    * What Debezium reported of the snapshot the signal {@code id} asked for; {@code RUNNING} when
    * the notification topic cannot be read (logged), so that a build never switches on a guess.
    */
-  SnapshotProgress.Outcome snapshotOutcome(String id) {
+  SnapshotProgress.Report snapshotOutcome(String id) {
     PipelineNames names = request.names();
     try {
-      return SnapshotProgress.outcome(id, signals.values(names.notificationTopic()));
+      return SnapshotProgress.report(id, signals.stamped(names.notificationTopic()));
     } catch (RuntimeException e) {
       LOG.warn(
           "event=snapshot_outcome_unknown pipeline={} signal={} error=\"{}\"",
           names.connector(),
           id,
           e.getMessage());
-      return SnapshotProgress.Outcome.RUNNING;
+      return new SnapshotProgress.Report(SnapshotProgress.Outcome.RUNNING, -1);
     }
   }
 

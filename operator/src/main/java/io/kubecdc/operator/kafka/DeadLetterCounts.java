@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,14 +46,21 @@ public final class DeadLetterCounts {
   }
 
   /**
-   * Sets {@code deadLetters} of each table (0 when none) from {@code topic}. The end offsets are
-   * asked through the caller's admin client first: a consumer is opened only when the topic holds
-   * records not counted yet, so an idle reconcile costs one request.
+   * Sets {@code deadLetters} of each table (0 when none) from {@code topic}; leaves them unset when
+   * the topic cannot be read.
    */
   public void count(Admin admin, KafkaConnection kafka, String topic, List<TableStatus> tables) {
+    counts(admin, kafka, topic).ifPresent(c -> set(tables, c));
+  }
+
+  /**
+   * The records of {@code topic} per source topic; empty (logged) when it cannot be read. The end
+   * offsets are asked through the caller's admin client first: a consumer is opened only when the
+   * topic holds records not counted yet, so an idle reconcile costs one request.
+   */
+  public Optional<Map<String, Long>> counts(Admin admin, KafkaConnection kafka, String topic) {
     Tally tally =
         tallies.computeIfAbsent(kafka.getBootstrapServers() + "/" + topic, k -> new Tally());
-    Map<String, Long> counts;
     synchronized (tally) {
       try {
         if (!nothingNew(admin, topic, tally)) {
@@ -75,14 +83,14 @@ public final class DeadLetterCounts {
         }
       } catch (RuntimeException e) {
         LOG.warn("event=dead_letters_unknown topic={} error=\"{}\"", topic, e.getMessage());
-        return;
+        return Optional.empty();
       }
-      counts = Map.copyOf(tally.perSource);
+      return Optional.of(Map.copyOf(tally.perSource));
     }
-    set(tables, counts);
   }
 
-  private static void set(List<TableStatus> tables, Map<String, Long> counts) {
+  /** Sets {@code deadLetters} of each table (0 when none) from counts per source topic. */
+  public static void set(List<TableStatus> tables, Map<String, Long> counts) {
     for (TableStatus t : tables) {
       t.setDeadLetters(counts.getOrDefault(t.getTopic(), 0L));
     }

@@ -36,6 +36,27 @@ public final class LagReader {
     return lag(topics, positions(group, topics));
   }
 
+  /**
+   * Records stamped at or before {@code timestamp} (epoch millis) that {@code group} has not
+   * committed yet, summed over the topics: 0 once everything written up to that moment is in
+   * ClickHouse, whatever was written since.
+   */
+  public long lagUpTo(String group, List<String> topics, long timestamp)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    Map<TopicPartition, PartitionPosition> positions = positions(group, topics);
+    Map<TopicPartition, OffsetSpec> after = new HashMap<>();
+    positions.keySet().forEach(tp -> after.put(tp, OffsetSpec.forTimestamp(timestamp + 1)));
+    var firstAfter = admin.listOffsets(after).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    long lag = 0;
+    for (var e : positions.entrySet()) {
+      // -1: no record stamped later, so everything up to the end counts
+      long offset = firstAfter.get(e.getKey()).offset();
+      long until = offset < 0 ? e.getValue().end() : offset;
+      lag += Math.max(0, until - e.getValue().next());
+    }
+    return lag;
+  }
+
   /** The lag per topic of {@code positions}, in the order of {@code topics}. */
   public static Map<String, Long> lag(
       List<String> topics, Map<TopicPartition, PartitionPosition> positions) {

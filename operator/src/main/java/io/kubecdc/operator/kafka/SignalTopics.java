@@ -87,9 +87,17 @@ public final class SignalTopics {
     }
   }
 
+  /** A record value and the time Kafka stamped it with (its producer's send time). */
+  public record Stamped(String value, long timestamp) {}
+
   /** Every record value in the topic, oldest first; none when the topic does not exist. */
   public List<String> values(String topic) {
-    List<String> out = new ArrayList<>();
+    return stamped(topic).stream().map(Stamped::value).toList();
+  }
+
+  /** {@link #values(String)} with each record's timestamp. */
+  public List<Stamped> stamped(String topic) {
+    List<Stamped> out = new ArrayList<>();
     TopicScan.read(
         client,
         topic,
@@ -97,7 +105,7 @@ public final class SignalTopics {
         timeout,
         r -> {
           if (r.value() != null) {
-            out.add(new String(r.value(), StandardCharsets.UTF_8));
+            out.add(new Stamped(new String(r.value(), StandardCharsets.UTF_8), r.timestamp()));
           }
         });
     return out;

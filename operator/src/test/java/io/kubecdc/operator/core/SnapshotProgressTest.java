@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.connect.SnapshotSignals;
+import io.kubecdc.operator.kafka.SignalTopics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +97,22 @@ class SnapshotProgressTest {
             ",\"scanned_collection\":\"shop.orders\",\"status\":\"SQL_EXCEPTION\"");
     assertThat(SnapshotProgress.outcome("s1", List.of(failed, notification("s1", "COMPLETED", ""))))
         .isEqualTo(SnapshotProgress.Outcome.INCOMPLETE);
+  }
+
+  @Test
+  void shouldReportWhenTheSnapshotWasReportedComplete() {
+    var report =
+        SnapshotProgress.report(
+            "s1",
+            List.of(
+                new SignalTopics.Stamped(scanned("s1", "shop.orders"), 1_000),
+                new SignalTopics.Stamped(notification("s2", "COMPLETED", ""), 1_500),
+                new SignalTopics.Stamped(notification("s1", "COMPLETED", ""), 2_000)));
+    assertThat(report)
+        .isEqualTo(new SnapshotProgress.Report(SnapshotProgress.Outcome.COMPLETED, 2_000));
+    assertThat(
+            SnapshotProgress.report(
+                "s1", List.of(new SignalTopics.Stamped(scanned("s1", "shop.orders"), 1_000))))
+        .isEqualTo(new SnapshotProgress.Report(SnapshotProgress.Outcome.RUNNING, -1));
   }
 }

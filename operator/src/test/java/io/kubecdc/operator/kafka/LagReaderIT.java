@@ -43,15 +43,7 @@ class LagReaderIT {
 
   @Test
   void shouldCountWhatTheGroupHasNotCommittedOnEveryPartition() throws Exception {
-    try (var producer =
-        new KafkaProducer<String, String>(
-            Map.of(
-                "bootstrap.servers",
-                stack.kafkaBootstrap(),
-                "key.serializer",
-                StringSerializer.class,
-                "value.serializer",
-                StringSerializer.class))) {
+    try (var producer = producer()) {
       for (int i = 0; i < 10; i++) {
         producer.send(new ProducerRecord<>(topic, i % 2, "k" + i, "v" + i));
       }
@@ -62,6 +54,48 @@ class LagReaderIT {
         .as("nothing committed yet")
         .containsExactly(Map.entry(topic, 10L));
 
+    commit(Map.of(new TopicPartition(topic, 0), 5L, new TopicPartition(topic, 1), 2L));
+    assertThat(reader.lag(group, List.of(topic))).containsExactly(Map.entry(topic, 3L));
+  }
+
+  /**
+   * Up to a moment: records stamped after it do not count, whatever the group committed, so a
+   * steady write load after that moment does not hold the answer back.
+   */
+  @Test
+  void shouldCountOnlyWhatWasStampedUpToTheMomentAndNotCommitted() throws Exception {
+    long moment = System.currentTimeMillis() - 60_000;
+    try (var producer = producer()) {
+      for (int i = 0; i < 10; i++) {
+        // partition 0: 3 records up to the moment, 2 after; partition 1 likewise
+        long stamp = moment + (i / 2 < 3 ? (i / 2) - 2 : i / 2);
+        producer.send(new ProducerRecord<>(topic, i % 2, stamp, "k" + i, "v" + i));
+      }
+      producer.flush();
+    }
+    LagReader reader = new LagReader(admin, Duration.ofSeconds(15));
+    assertThat(reader.lagUpTo(group, List.of(topic), moment)).as("nothing committed").isEqualTo(6);
+    commit(Map.of(new TopicPartition(topic, 0), 3L, new TopicPartition(topic, 1), 1L));
+    assertThat(reader.lagUpTo(group, List.of(topic), moment)).isEqualTo(2);
+    commit(Map.of(new TopicPartition(topic, 0), 3L, new TopicPartition(topic, 1), 3L));
+    assertThat(reader.lagUpTo(group, List.of(topic), moment)).isZero();
+    assertThat(reader.lagUpTo(group, List.of(topic), moment + 10))
+        .as("a moment after every record: up to the end")
+        .isEqualTo(4);
+  }
+
+  private KafkaProducer<String, String> producer() {
+    return new KafkaProducer<>(
+        Map.of(
+            "bootstrap.servers",
+            stack.kafkaBootstrap(),
+            "key.serializer",
+            StringSerializer.class,
+            "value.serializer",
+            StringSerializer.class));
+  }
+
+  private void commit(Map<TopicPartition, Long> offsets) {
     try (var consumer =
         new KafkaConsumer<String, String>(
             Map.of(
@@ -73,11 +107,9 @@ class LagReaderIT {
                 StringDeserializer.class,
                 "value.deserializer",
                 StringDeserializer.class))) {
-      consumer.commitSync(
-          Map.of(
-              new TopicPartition(topic, 0), new OffsetAndMetadata(5),
-              new TopicPartition(topic, 1), new OffsetAndMetadata(2)));
+      Map<TopicPartition, OffsetAndMetadata> commit = new java.util.HashMap<>();
+      offsets.forEach((p, o) -> commit.put(p, new OffsetAndMetadata(o)));
+      consumer.commitSync(commit);
     }
-    assertThat(reader.lag(group, List.of(topic))).containsExactly(Map.entry(topic, 3L));
   }
 }
