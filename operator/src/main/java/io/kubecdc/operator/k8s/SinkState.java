@@ -1,11 +1,13 @@
 package io.kubecdc.operator.k8s;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.kubecdc.operator.status.Health;
+import io.kubecdc.operator.status.GenerationSinks;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The SINK part as Kubernetes shows it: the worker Deployment's ready and updated replicas against
@@ -16,25 +18,13 @@ final class SinkState {
 
   /**
    * The SINK part over the Deployments of every generation that runs ({@code hashes}: version to
-   * config hash): the first that is not ready explains it, with its generation when there are
-   * several.
+   * config hash), combined by {@link GenerationSinks}: the live generation's decides.
    */
   static PartState ofGenerations(
       Map<Integer, Optional<Deployment>> deployments, int desired, Map<Integer, String> hashes) {
-    PartState last = null;
-    for (var e : hashes.entrySet()) {
-      PartState s = of(deployments.get(e.getKey()), desired, e.getValue());
-      if (hashes.size() > 1) {
-        s =
-            new PartState(
-                s.part(), s.health(), s.reason(), "generation " + e.getKey() + ": " + s.message());
-      }
-      if (s.health() != Health.READY) {
-        return s;
-      }
-      last = s;
-    }
-    return last;
+    SortedMap<Integer, PartState> states = new TreeMap<>();
+    hashes.forEach((v, hash) -> states.put(v, of(deployments.get(v), desired, hash)));
+    return GenerationSinks.combine(states);
   }
 
   static PartState of(Optional<Deployment> deployment, int desired, String configHash) {

@@ -1,15 +1,15 @@
 package io.kubecdc.operator.standalone;
 
 import io.kubecdc.operator.core.WorkerConfig;
-import io.kubecdc.operator.status.Health;
+import io.kubecdc.operator.status.GenerationSinks;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 
 /**
  * One {@link WorkerSupervisor} per checkpoint generation the core wants running, as the Kubernetes
@@ -45,32 +45,16 @@ final class GenerationWorkers implements AutoCloseable {
     }
   }
 
-  /** The SINK part: the first worker that is not ready explains it; else all are ready. */
+  /** The SINK part, combined by {@link GenerationSinks}: the live generation's worker decides. */
   PartState state(boolean paused) {
     if (running.isEmpty()) {
       return paused
           ? PartState.ready(Part.SINK, "ScaledToZero", "no worker runs while paused")
           : PartState.progressing(Part.SINK, "WorkerCreating", "waiting for the worker config");
     }
-    Map<Integer, PartState> states = new TreeMap<>();
+    SortedMap<Integer, PartState> states = new TreeMap<>();
     running.forEach((v, w) -> states.put(v, w.state(paused)));
-    if (states.size() == 1) {
-      return states.values().iterator().next();
-    }
-    for (var e : states.entrySet()) {
-      PartState s = e.getValue();
-      if (s.health() != Health.READY) {
-        return new PartState(
-            s.part(), s.health(), s.reason(), "generation " + e.getKey() + ": " + s.message());
-      }
-    }
-    PartState first = states.values().iterator().next();
-    return PartState.ready(
-        Part.SINK,
-        first.reason(),
-        states.entrySet().stream()
-            .map(e -> "generation " + e.getKey() + ": " + e.getValue().message())
-            .collect(Collectors.joining("; ")));
+    return GenerationSinks.combine(states);
   }
 
   /** Freshness of the newest running generation's worker. */

@@ -38,7 +38,7 @@ class GenerationWorkersTest {
     assertThat(workers.started).allMatch(w -> w.alive);
     assertThat(generations.state(false).message())
         .isEqualTo(
-            "generation 1: worker ready on port 18081; generation 2: worker ready on port 18082");
+            "generation 1: worker ready on port 18081; generation 2 (building): worker ready on port 18082");
 
     generations.apply(List.of(config(2)), false);
 
