@@ -105,7 +105,7 @@ final class Checkpoints {
       Optional<Cutover.Snapshot> snapshot =
           next.getSource() != RebuildSource.Snapshot || next.getState() == GenerationState.Switching
               ? Optional.empty()
-              : Optional.of(snapshot(next.getSnapshotSignal(), live, target, topics));
+              : Optional.of(snapshot(next, live, target, topics));
       boolean snapshotRead = snapshot.map(Cutover.Snapshot::read).orElse(false);
       List<Cutover.Rows> rows = new ArrayList<>();
       for (int i = 0; i < plans.size(); i++) {
@@ -267,6 +267,7 @@ final class Checkpoints {
     try {
       signals.send(id, SnapshotSignals.executeSnapshot(id, all));
       g.setSnapshotSignal(id);
+      g.setSnapshots(g.getSnapshots() == null ? 1 : g.getSnapshots() + 1);
       LOG.info(
           "event=checkpoint_snapshot_requested pipeline={} version={} signal={} tables={}",
           request.names().connector(),
@@ -287,10 +288,12 @@ final class Checkpoints {
    * have read every record written up to its completion (what makes the missing-row check exact:
    * before that, rows of the snapshot may still be on their way to either).
    */
-  private Cutover.Snapshot snapshot(String signal, int live, int target, List<String> topics)
+  private Cutover.Snapshot snapshot(GenerationStatus g, int live, int target, List<String> topics)
       throws Exception {
+    String signal = g.getSnapshotSignal();
+    int asked = g.getSnapshots() == null ? 1 : g.getSnapshots();
     if (signal == null) {
-      return new Cutover.Snapshot(null, SnapshotProgress.Outcome.RUNNING, false);
+      return new Cutover.Snapshot(null, SnapshotProgress.Outcome.RUNNING, false, asked);
     }
     SnapshotProgress.Report report = snapshots.apply(signal);
     boolean read = false;
@@ -301,7 +304,7 @@ final class Checkpoints {
           lag.lagUpTo(names.consumerGroup(live), topics, report.completedAt()) == 0
               && lag.lagUpTo(names.consumerGroup(target), topics, report.completedAt()) == 0;
     }
-    return new Cutover.Snapshot(signal, report.outcome(), read);
+    return new Cutover.Snapshot(signal, report.outcome(), read, asked);
   }
 
   /**

@@ -41,9 +41,23 @@ final class Cutover {
   /**
    * The incremental snapshot a generation is rebuilt from: the id of the signal sent (null while
    * none could be sent), what Debezium reported of it, and whether both generations have read every
-   * record written up to its completion (only then can the build be checked for missing rows).
+   * record written up to its completion (only then can the build be checked for missing rows), and
+   * how many snapshots this build asked for.
    */
-  record Snapshot(String signal, SnapshotProgress.Outcome outcome, boolean read) {}
+  record Snapshot(String signal, SnapshotProgress.Outcome outcome, boolean read, int asked) {
+    Snapshot(String signal, SnapshotProgress.Outcome outcome, boolean read) {
+      this(signal, outcome, read, 1);
+    }
+  }
+
+  /**
+   * Snapshots a build asks for before it stops asking: rows that a new snapshot does not bring are
+   * most likely rows the live generation holds but the source no longer has (a delete it never
+   * applied), so more snapshots would read every table again and again for nothing. After that the
+   * missing rows count against {@code maxRowDifferencePercent} like any difference, which is also
+   * how a user lets such a build switch.
+   */
+  static final int MAX_SNAPSHOTS = 3;
 
   static Decision decide(CutoverSettings s, long lag, List<Rows> rows) {
     return decide(s, lag, rows, Optional.empty());
@@ -85,14 +99,14 @@ final class Cutover {
                   + " completed, both generations are still reading up to its end; "
                   + d.message());
         }
-        return missing(snap, rows).orElse(d);
+        return missing(s, snap, rows).orElse(d);
       }
     }
     throw new IllegalStateException("unknown outcome " + snap.outcome());
   }
 
   /** A table the completed build lacks rows of, or that could not be checked. */
-  private static Optional<Decision> missing(Snapshot snap, List<Rows> rows) {
+  private static Optional<Decision> missing(CutoverSettings s, Snapshot snap, List<Rows> rows) {
     for (Rows r : rows) {
       if (r.missing() < 0) {
         return Optional.of(
@@ -101,6 +115,27 @@ final class Cutover {
                 "checking: whether "
                     + r.table()
                     + " lacks rows of the live generation could not be read from ClickHouse"));
+      }
+      if (r.missing() > 0 && snap.asked() >= MAX_SNAPSHOTS) {
+        double allowed = Math.max(r.live(), 1) * s.getMaxRowDifferencePercent() / 100.0;
+        if (r.missing() > allowed) {
+          return Optional.of(
+              new Decision(
+                  false,
+                  "incomplete: "
+                      + r.table()
+                      + " still lacks "
+                      + r.missing()
+                      + " rows of the live generation after "
+                      + snap.asked()
+                      + " incremental snapshots (allowed difference "
+                      + s.getMaxRowDifferencePercent()
+                      + "%): rows the live generation holds but the source no longer has (a"
+                      + " delete it never applied) look missing too; compare their keys with the"
+                      + " source, then raise spec.checkpoint.cutover.maxRowDifferencePercent to"
+                      + " switch anyway, or raise spec.checkpoint.version to rebuild"));
+        }
+        continue;
       }
       if (r.missing() > 0) {
         return Optional.of(

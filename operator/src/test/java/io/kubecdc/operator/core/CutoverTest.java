@@ -176,6 +176,38 @@ class CutoverTest {
     assertThat(d.message()).startsWith("checking: whether orders lacks rows");
   }
 
+  /**
+   * Rows a third snapshot did not bring back are most likely rows the source deleted and the live
+   * generation kept: no fourth snapshot, the tolerance decides, and its refusal says how to go on.
+   */
+  @Test
+  void shouldStopAskingForSnapshotsAfterTheThirdAndJudgeTheMissingRowsByTheTolerance() {
+    List<Cutover.Rows> rows = List.of(new Cutover.Rows("orders", 1_000, 1_000, 0, 30));
+    var second = decide(rows, 2);
+    assertThat(second.snapshotAgain()).isTrue();
+
+    var third = decide(rows, Cutover.MAX_SNAPSHOTS);
+    assertThat(third.ready()).isFalse();
+    assertThat(third.snapshotAgain()).isFalse();
+    assertThat(third.message())
+        .startsWith("incomplete: orders still lacks 30 rows of the live generation after 3")
+        .contains("raise spec.checkpoint.cutover.maxRowDifferencePercent to switch anyway");
+
+    settings.setMaxRowDifferencePercent(5.0);
+    var tolerated = decide(rows, Cutover.MAX_SNAPSHOTS);
+    assertThat(tolerated.ready()).isTrue();
+    assertThat(tolerated.snapshotAgain()).isFalse();
+  }
+
+  private Cutover.Decision decide(List<Cutover.Rows> rows, int asked) {
+    return Cutover.decide(
+        settings,
+        0,
+        rows,
+        Optional.of(
+            new Cutover.Snapshot("s" + asked, SnapshotProgress.Outcome.COMPLETED, true, asked)));
+  }
+
   /** The decision on a build from the snapshot {@code signal}, with no lag. */
   private Cutover.Decision decideSnapshotBuild(
       List<Cutover.Rows> rows, String signal, SnapshotProgress.Outcome outcome, boolean read) {

@@ -33,6 +33,11 @@ public class GenerationStatus {
   private String snapshotSignal;
 
   @JsonPropertyDescription(
+      "With source Snapshot: how many incremental snapshots were asked for (more than one when"
+          + " the build lacked rows of the live generation after one completed).")
+  private Integer snapshots;
+
+  @JsonPropertyDescription(
       "True once a retired generation's tables were dropped (previousTables Drop, after"
           + " retainPreviousFor).")
   private Boolean tablesDropped;
@@ -127,5 +132,13 @@ public class GenerationStatus {
 
   public void setSnapshotSignal(String snapshotSignal) {
     this.snapshotSignal = snapshotSignal;
+  }
+
+  public Integer getSnapshots() {
+    return snapshots;
+  }
+
+  public void setSnapshots(Integer snapshots) {
+    this.snapshots = snapshots;
   }
 }
