@@ -78,7 +78,11 @@ public final class TableDdl {
     return SqlLiterals.identifier(p.database()) + "." + SqlLiterals.identifier(p.table());
   }
 
-  private static String onCluster(String cluster) {
+  static String qualified(String database, String table) {
+    return SqlLiterals.identifier(database) + "." + SqlLiterals.identifier(table);
+  }
+
+  static String onCluster(String cluster) {
     return cluster == null ? "" : " ON CLUSTER " + SqlLiterals.identifier(cluster);
   }
 }

@@ -11,6 +11,7 @@ import io.kubecdc.api.crd.v1alpha1.TaskStatus;
 import io.kubecdc.contract.PipelineNames;
 import io.kubecdc.contract.TableName;
 import io.kubecdc.operator.cleanup.StepResult;
+import io.kubecdc.operator.clickhouse.DashboardTables;
 import io.kubecdc.operator.clickhouse.GenerationTables;
 import io.kubecdc.operator.clickhouse.TableDdl;
 import io.kubecdc.operator.clickhouse.TablesPart;
@@ -165,6 +166,9 @@ public final class DefaultPipelineCore implements PipelineCore {
             deadLettered.orElse(Map.of()));
     List<TableStatus> tables =
         tableStatus(admin, request, snapshotting, source.missing(), outcome.live());
+    Dashboards dashboards = Dashboards.ensure(dashboardTables(request), spec, planned.plans());
+    parts.set(parts.indexOf(tablesPart), dashboards.degrade(tablesPart));
+    dashboards.report(spec.getSource().getTables(), tables);
     deadLettered.ifPresent(c -> DeadLetterCounts.set(tables, c));
     List<WorkerConfig> workers = new ArrayList<>();
     for (int v : outcome.workers()) {
@@ -302,6 +306,9 @@ public final class DefaultPipelineCore implements PipelineCore {
       topics.add(names.heartbeatTopic());
       steps.add(kafka.deleteTopics(topics));
     }
+    // dashboard tables are copies with a refresh job: dropped whatever the policy, so that no
+    // job goes on refreshing from a pipeline that is gone
+    steps.add(dropDashboardTables(request));
     if (policy.getTables() == DeletionPolicy.Action.DELETE) {
       steps.add(dropTables(request, generationTableNames(request)));
     }
@@ -361,6 +368,28 @@ public final class DefaultPipelineCore implements PipelineCore {
               "ClickHouse tables in " + database,
               e.getMessage(),
               "DROP TABLE <table> in ClickHouse for each remaining table"));
+    }
+  }
+
+  private DashboardTables dashboardTables(PipelineRequest request) {
+    return new DashboardTables(
+        clickhouse(request),
+        request.environment().getClickhouse().getCluster(),
+        DashboardTables.marker(request.names().namespace(), request.names().pipeline()));
+  }
+
+  private StepResult dropDashboardTables(PipelineRequest request) {
+    String database = request.spec().getClickhouse().getDatabase();
+    try {
+      return StepResult.done(
+          "dropped dashboard table(s) " + dashboardTables(request).dropAll(database));
+    } catch (RuntimeException e) {
+      return StepResult.left(
+          new io.kubecdc.operator.cleanup.Leftover(
+              "dashboard tables in " + database,
+              e.getMessage(),
+              "DROP TABLE <table>__kubecdc_refresh, then DROP TABLE <table>_current, in"
+                  + " ClickHouse"));
     }
   }
 

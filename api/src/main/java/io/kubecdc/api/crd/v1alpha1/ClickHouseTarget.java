@@ -11,11 +11,24 @@ public class ClickHouseTarget {
   @Pattern(Names.CLICKHOUSE_NAME)
   private String database;
 
+  @JsonPropertyDescription(
+      "The pipeline's default for source.tables[].dashboardTable: a query-friendly copy"
+          + " <table>_current of every table's current rows, refreshed from the stable view.")
+  private DashboardTable dashboardTables;
+
   public String getDatabase() {
     return database;
   }
 
   public void setDatabase(String database) {
     this.database = database;
+  }
+
+  public DashboardTable getDashboardTables() {
+    return dashboardTables;
+  }
+
+  public void setDashboardTables(DashboardTable dashboardTables) {
+    this.dashboardTables = dashboardTables;
   }
 }

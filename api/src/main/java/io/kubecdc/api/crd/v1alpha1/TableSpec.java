@@ -33,6 +33,12 @@ public class TableSpec {
   @JsonPropertyDescription("ClickHouse TTL expression, e.g. created_at + INTERVAL 90 DAY.")
   private String ttl;
 
+  @JsonPropertyDescription(
+      "A query-friendly copy of the table's current rows for dashboards, <table>_current, refreshed"
+          + " from the stable view; overrides clickhouse.dashboardTables. Omitted: the pipeline's"
+          + " default (none unless clickhouse.dashboardTables is set).")
+  private DashboardTable dashboardTable;
+
   public String getName() {
     return name;
   }
@@ -79,5 +85,13 @@ public class TableSpec {
 
   public void setTtl(String ttl) {
     this.ttl = ttl;
+  }
+
+  public DashboardTable getDashboardTable() {
+    return dashboardTable;
+  }
+
+  public void setDashboardTable(DashboardTable dashboardTable) {
+    this.dashboardTable = dashboardTable;
   }
 }

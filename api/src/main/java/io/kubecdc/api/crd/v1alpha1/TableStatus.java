@@ -36,6 +36,11 @@ public class TableStatus {
           + " original event, and the error in its headers.")
   private Long deadLetters;
 
+  @JsonPropertyDescription(
+      "The table's dashboard table (source.tables[].dashboardTable) and its last refresh, when"
+          + " one is asked for.")
+  private DashboardTableStatus dashboardTable;
+
   public String getName() {
     return name;
   }
@@ -90,5 +95,13 @@ public class TableStatus {
 
   public void setPhase(TablePhase phase) {
     this.phase = phase;
+  }
+
+  public DashboardTableStatus getDashboardTable() {
+    return dashboardTable;
+  }
+
+  public void setDashboardTable(DashboardTableStatus dashboardTable) {
+    this.dashboardTable = dashboardTable;
   }
 }
