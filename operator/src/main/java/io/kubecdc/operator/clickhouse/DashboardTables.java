@@ -137,23 +137,28 @@ public final class DashboardTables {
     Map<String, Refresh> out = new LinkedHashMap<>();
     for (Wanted w : wanted) {
       String name = database + "." + DashboardDdl.target(w.plan().table());
-      Map<String, Object> row = byView.get(refreshViewOf(w));
-      if (row == null) {
-        out.put(w.plan().table(), new Refresh(name, "Unknown", null, null));
-        continue;
-      }
-      String error = row.get("exception") == null ? "" : String.valueOf(row.get("exception"));
-      long success =
-          row.get("success") == null ? 0 : Long.parseLong(String.valueOf(row.get("success")));
-      out.put(
-          w.plan().table(),
-          new Refresh(
-              name,
-              error.isEmpty() ? String.valueOf(row.get("status")) : "Failed",
-              success > 0 ? Instant.ofEpochSecond(success) : null,
-              error.isEmpty() ? null : firstLine(error)));
+      out.put(w.plan().table(), refresh(name, byView.get(refreshViewOf(w))));
     }
     return out;
+  }
+
+  /**
+   * One row of {@code system.view_refreshes} as the status shows it: a refresh whose last run
+   * raised an error is {@code Failed} with ClickHouse's message, whatever state it is in now (it is
+   * retried or waits for its next time); no row yet is {@code Unknown}.
+   */
+  static Refresh refresh(String name, Map<String, Object> row) {
+    if (row == null) {
+      return new Refresh(name, "Unknown", null, null);
+    }
+    String error = row.get("exception") == null ? "" : String.valueOf(row.get("exception"));
+    Object success = row.get("success");
+    long at = success == null ? 0 : Long.parseLong(String.valueOf(success));
+    return new Refresh(
+        name,
+        error.isEmpty() ? String.valueOf(row.get("status")) : "Failed",
+        at > 0 ? Instant.ofEpochSecond(at) : null,
+        error.isEmpty() ? null : firstLine(error));
   }
 
   /** This pipeline's dashboard tables and refresh views in {@code database}, with their DDL. */

@@ -5,6 +5,7 @@ import io.kubecdc.api.crd.v1alpha1.DashboardTable;
 import io.kubecdc.api.crd.v1alpha1.DashboardTableStatus;
 import io.kubecdc.api.crd.v1alpha1.TableSpec;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
+import io.kubecdc.operator.clickhouse.DashboardDdl;
 import io.kubecdc.operator.clickhouse.DashboardTables;
 import io.kubecdc.operator.clickhouse.TablePlan;
 import io.kubecdc.operator.status.Health;
@@ -24,7 +25,7 @@ final class Dashboards {
   private final Map<String, DashboardTables.Refresh> refreshes;
   private final List<String> problems;
 
-  private Dashboards(Map<String, DashboardTables.Refresh> refreshes, List<String> problems) {
+  Dashboards(Map<String, DashboardTables.Refresh> refreshes, List<String> problems) {
     this.refreshes = refreshes;
     this.problems = problems;
   }
@@ -32,10 +33,20 @@ final class Dashboards {
   /** Creates, updates and drops the pipeline's dashboard tables; never throws. */
   static Dashboards ensure(DashboardTables tables, CdcPipelineSpec spec, List<TablePlan> plans) {
     List<String> problems = new ArrayList<>();
+    List<DashboardTables.Wanted> wanted = new ArrayList<>();
+    for (DashboardTables.Wanted w : wanted(spec, plans)) {
+      String target = DashboardDdl.target(w.plan().table());
+      if (plans.stream().anyMatch(p -> p.table().equals(target))) {
+        problems.add(
+            target
+                + " is also the ClickHouse table of a captured table: give one of them another target");
+      } else {
+        wanted.add(w);
+      }
+    }
     try {
       return new Dashboards(
-          tables.ensure(spec.getClickhouse().getDatabase(), wanted(spec, plans), problems),
-          problems);
+          tables.ensure(spec.getClickhouse().getDatabase(), wanted, problems), problems);
     } catch (RuntimeException e) {
       problems.add(String.valueOf(e.getMessage()));
       return new Dashboards(Map.of(), problems);

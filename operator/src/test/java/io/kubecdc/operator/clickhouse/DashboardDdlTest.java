@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubecdc.sink.table.ColumnSpec;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The statements of a dashboard table and its refresh view, as ClickHouse receives them. */
@@ -91,5 +93,29 @@ class DashboardDdlTest {
                 "Code: 60. DB::Exception: Unknown table 'shop.orders'. (UNKNOWN_TABLE), Stack"
                     + " trace (when copying this message...):\n\n0. ? @ 0x1"))
         .isEqualTo("Code: 60. DB::Exception: Unknown table 'shop.orders'. (UNKNOWN_TABLE)");
+  }
+
+  @Test
+  void shouldReportAFailedRefreshWithItsMessageAndTheLastSuccess() {
+    var failed =
+        DashboardTables.refresh(
+            "shop.orders_current",
+            Map.of(
+                "status", "Scheduled",
+                "success", "1796140000",
+                "exception",
+                    "Code: 60. DB::Exception: Unknown table. (UNKNOWN_TABLE), Stack trace"));
+    assertThat(failed.failed()).isTrue();
+    assertThat(failed.status()).isEqualTo("Failed");
+    assertThat(failed.error()).isEqualTo("Code: 60. DB::Exception: Unknown table. (UNKNOWN_TABLE)");
+    assertThat(failed.lastSuccess()).isEqualTo(Instant.ofEpochSecond(1796140000));
+
+    var fine =
+        DashboardTables.refresh(
+            "shop.orders_current", Map.of("status", "Running", "success", "0", "exception", ""));
+    assertThat(fine.failed()).isFalse();
+    assertThat(fine.status()).isEqualTo("Running");
+    assertThat(fine.lastSuccess()).as("never succeeded yet").isNull();
+    assertThat(DashboardTables.refresh("shop.orders_current", null).status()).isEqualTo("Unknown");
   }
 }
