@@ -4,6 +4,7 @@ import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.crd.v1alpha1.DeletionPolicy;
 import io.kubecdc.contract.PipelineNames;
 import io.kubecdc.operator.cleanup.Leftover;
+import io.kubecdc.operator.clickhouse.DashboardTables;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +57,17 @@ final class OrphanedState {
               "kafka-topics.sh --delete --topic '"
                   + names.topicPrefix().replace(".", "\\.")
                   + "\\..*'"));
+    }
+    if (spec.getClickhouse().getDashboardTables() != null
+        || spec.getSource().getTables().stream().anyMatch(t -> t.getDashboardTable() != null)) {
+      out.add(
+          new Leftover(
+              "dashboard tables (<table>_current, <table>__kubecdc_refresh) in database "
+                  + spec.getClickhouse().getDatabase(),
+              why,
+              "DROP TABLE for each name of SELECT name FROM system.tables WHERE comment = '"
+                  + DashboardTables.marker(names.namespace(), names.pipeline())
+                  + "' ORDER BY engine = 'MaterializedView' DESC, in ClickHouse"));
     }
     if (spec.getDeletionPolicy().getTables() == DeletionPolicy.Action.DELETE) {
       out.add(

@@ -155,14 +155,8 @@ class DashboardTableIT {
             });
   }
 
-  /** One reconcile as a driver does it: the last history in, the workers made to match. */
   private CoreResult step() throws Exception {
-    List<io.kubecdc.api.crd.v1alpha1.GenerationStatus> history =
-        result.get() == null ? List.of() : result.get().generations();
-    CoreResult r = core.reconcile(pipeline.request(spec).withPrevious(List.of(), history));
-    result.set(r);
-    workers.apply(r);
-    return r;
+    return workers.step(core, pipeline.request(spec), result);
   }
 
   private void awaitCurrent(ClientV2Gateway ch, String... expected) {

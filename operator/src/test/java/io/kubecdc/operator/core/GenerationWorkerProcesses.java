@@ -1,8 +1,10 @@
 package io.kubecdc.operator.core;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a driver does with the core's {@code workers} in the core's tests: one sink-worker process
@@ -34,6 +36,22 @@ final class GenerationWorkerProcesses implements AutoCloseable {
         running.put(w.version(), pipeline.startWorker(w.yaml(), "worker-v" + w.version()));
       }
     }
+  }
+
+  /**
+   * One reconcile as a driver does it: the last result's history in ({@code result}, empty before
+   * the first), the workers made to match the new result, which {@code result} then holds.
+   */
+  CoreResult step(PipelineCore core, PipelineRequest request, AtomicReference<CoreResult> result)
+      throws Exception {
+    PipelineRequest r =
+        result.get() == null
+            ? request
+            : request.withPrevious(List.of(), result.get().generations());
+    CoreResult out = core.reconcile(r);
+    result.set(out);
+    apply(out);
+    return out;
   }
 
   Map<Integer, Process> running() {
