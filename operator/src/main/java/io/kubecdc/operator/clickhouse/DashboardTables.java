@@ -84,6 +84,10 @@ public final class DashboardTables {
   private void ensureOne(Wanted w, Map<String, String> ours) {
     TablePlan p = w.plan();
     List<ColumnSpec> columns = clickhouse.columns(p.database(), p.table());
+    if (columns.isEmpty()) {
+      throw new IllegalStateException(
+          "no columns in " + p.database() + "." + p.table() + " to copy yet: retried next time");
+    }
     String target = DashboardDdl.target(p.table());
     boolean changed = false;
     if (!ours.containsKey(target)) {
@@ -126,6 +130,9 @@ public final class DashboardTables {
   }
 
   private Map<String, Refresh> refreshes(String database, List<Wanted> wanted) {
+    if (wanted.isEmpty()) {
+      return Map.of();
+    }
     Map<String, Map<String, Object>> byView = new HashMap<>();
     for (var row :
         clickhouse.select(
