@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The dashboard table {@code <table>_current} on the real chain (PostgreSQL, Debezium, Kafka, the
  * sink-worker process, the ClickHouse engine's refreshable materialized views), driven as a driver
  * drives the core: inserts, updates and deletes reach it after a refresh value by value, a column
- * added at the source appears in it, it answers through a checkpoint bump, a name already taken is
- * reported without touching the other table, removing the option drops it, and teardown drops it.
+ * added at the source appears in it, a failing refresh is reported and leaves the last good copy,
+ * it answers through a checkpoint bump, a name already taken is reported without touching the other
+ * table, removing the option drops it, and teardown drops it.
  */
 @LocalStackTest
 class DashboardTableIT {
@@ -104,6 +105,33 @@ class DashboardTableIT {
                 assertThat(current(ch, "id, region"))
                     .containsExactly("1|null", "2|null", "4|null", "5|north");
               });
+
+      // a refresh that fails (a constraint of the user's on the copy): stale, reported, recovered
+      String copy = "`" + id + "`.orders_current";
+      ch.execute("ALTER TABLE " + copy + " ADD CONSTRAINT negative CHECK amount < 0");
+      CoreResult failing =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofSeconds(1))
+              .until(this::step, r -> r.tables().get(0).getDashboardTable().getError() != null);
+      assertThat(failing.tables().get(0).getDashboardTable().getRefreshStatus())
+          .isEqualTo("Failed");
+      assertThat(failing.tables().get(0).getDashboardTable().getError())
+          .contains("Constraint `negative`");
+      PartState stale = failing.observation().parts().get(Part.TABLES);
+      assertThat(stale.health()).isEqualTo(Health.DEGRADED);
+      assertThat(stale.reason()).isEqualTo("DashboardTableFailed");
+      assertThat(stale.message())
+          .contains(id + ".orders_current: refresh failed: Code: 469")
+          .doesNotContain("Stack trace");
+      assertThat(current(ch, "id")).as("the last good copy stays").hasSize(4);
+      ch.execute("ALTER TABLE " + copy + " DROP CONSTRAINT negative");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              this::step, r -> r.observation().parts().get(Part.TABLES).health() == Health.READY);
+      assertThat(result.get().tables().get(0).getDashboardTable().getError()).isNull();
 
       spec.getSource().getTables().get(0).setDashboardTable(every("3s"));
       step();
