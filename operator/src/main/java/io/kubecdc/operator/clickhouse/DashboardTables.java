@@ -3,9 +3,7 @@ package io.kubecdc.operator.clickhouse;
 import io.kubecdc.sink.clickhouse.ClickHouseGateway;
 import io.kubecdc.sink.clickhouse.SqlLiterals;
 import io.kubecdc.sink.table.ColumnSpec;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +27,6 @@ public final class DashboardTables {
   /** One table whose dashboard table is asked for: its plan (stable name) and interval. */
   public record Wanted(TablePlan plan, String refreshEvery) {}
 
-  /** The last refresh of one dashboard table; {@code lastSuccess} null before the first. */
-  public record Refresh(String name, String status, Instant lastSuccess, String error) {
-    public boolean failed() {
-      return error != null;
-    }
-  }
-
   private final ClickHouseGateway clickhouse;
   private final String cluster;
   private final String marker;
@@ -56,7 +47,8 @@ public final class DashboardTables {
    * table that cannot get one (its name taken, a statement refused) is named in {@code problems}
    * and the others go on.
    */
-  public Map<String, Refresh> ensure(String database, List<Wanted> wanted, List<String> problems) {
+  public Map<String, DashboardRefreshes.Refresh> ensure(
+      String database, List<Wanted> wanted, List<String> problems) {
     Map<String, String> ours = owned(database);
     Set<String> keep = new HashSet<>();
     wanted.forEach(
@@ -68,10 +60,13 @@ public final class DashboardTables {
       } catch (RuntimeException e) {
         LOG.warn(
             "event=dashboard_table_failed table={} error=\"{}\"", w.plan().table(), e.getMessage());
-        problems.add(DashboardDdl.target(w.plan().table()) + ": " + firstLine(e.getMessage()));
+        problems.add(
+            DashboardDdl.target(w.plan().table())
+                + ": "
+                + DashboardRefreshes.firstLine(e.getMessage()));
       }
     }
-    return refreshes(database, wanted);
+    return DashboardRefreshes.read(clickhouse, database, wanted);
   }
 
   /** Drops every dashboard table and refresh view of this pipeline in {@code database}. */
@@ -129,45 +124,6 @@ public final class DashboardTables {
     }
   }
 
-  private Map<String, Refresh> refreshes(String database, List<Wanted> wanted) {
-    if (wanted.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, Map<String, Object>> byView = new HashMap<>();
-    for (var row :
-        clickhouse.select(
-            "SELECT view, status, toUnixTimestamp(last_success_time) AS success, exception"
-                + " FROM system.view_refreshes WHERE database = "
-                + SqlLiterals.quote(database))) {
-      byView.put(String.valueOf(row.get("view")), row);
-    }
-    Map<String, Refresh> out = new LinkedHashMap<>();
-    for (Wanted w : wanted) {
-      String name = database + "." + DashboardDdl.target(w.plan().table());
-      out.put(w.plan().table(), refresh(name, byView.get(refreshViewOf(w))));
-    }
-    return out;
-  }
-
-  /**
-   * One row of {@code system.view_refreshes} as the status shows it: a refresh whose last run
-   * raised an error is {@code Failed} with ClickHouse's message, whatever state it is in now (it is
-   * retried or waits for its next time); no row yet is {@code Unknown}.
-   */
-  static Refresh refresh(String name, Map<String, Object> row) {
-    if (row == null) {
-      return new Refresh(name, "Unknown", null, null);
-    }
-    String error = row.get("exception") == null ? "" : String.valueOf(row.get("exception"));
-    Object success = row.get("success");
-    long at = success == null ? 0 : Long.parseLong(String.valueOf(success));
-    return new Refresh(
-        name,
-        error.isEmpty() ? String.valueOf(row.get("status")) : "Failed",
-        at > 0 ? Instant.ofEpochSecond(at) : null,
-        error.isEmpty() ? null : firstLine(error));
-  }
-
   /** This pipeline's dashboard tables and refresh views in {@code database}, with their DDL. */
   private Map<String, String> owned(String database) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -197,15 +153,7 @@ public final class DashboardTables {
     }
   }
 
-  private static String refreshViewOf(Wanted w) {
+  static String refreshViewOf(Wanted w) {
     return DashboardDdl.refreshView(w.plan().table());
-  }
-
-  /** ClickHouse's message without its stack trace, short enough for a condition. */
-  static String firstLine(String message) {
-    String m = message == null ? "" : message;
-    int cut = m.indexOf(", Stack trace");
-    m = (cut >= 0 ? m.substring(0, cut) : m).lines().findFirst().orElse("").strip();
-    return m.length() > 300 ? m.substring(0, 300) + "..." : m;
   }
 }

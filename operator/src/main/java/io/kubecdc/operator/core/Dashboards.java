@@ -6,6 +6,7 @@ import io.kubecdc.api.crd.v1alpha1.DashboardTableStatus;
 import io.kubecdc.api.crd.v1alpha1.TableSpec;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.operator.clickhouse.DashboardDdl;
+import io.kubecdc.operator.clickhouse.DashboardRefreshes;
 import io.kubecdc.operator.clickhouse.DashboardTables;
 import io.kubecdc.operator.clickhouse.TablePlan;
 import io.kubecdc.operator.status.Health;
@@ -22,10 +23,10 @@ import java.util.Map;
  * it: the stable view still serves every reader, only the copy is stale.
  */
 final class Dashboards {
-  private final Map<String, DashboardTables.Refresh> refreshes;
+  private final Map<String, DashboardRefreshes.Refresh> refreshes;
   private final List<String> problems;
 
-  Dashboards(Map<String, DashboardTables.Refresh> refreshes, List<String> problems) {
+  Dashboards(Map<String, DashboardRefreshes.Refresh> refreshes, List<String> problems) {
     this.refreshes = refreshes;
     this.problems = problems;
   }
@@ -75,7 +76,7 @@ final class Dashboards {
   PartState degrade(PartState tables) {
     List<String> all = new ArrayList<>(problems);
     refreshes.values().stream()
-        .filter(DashboardTables.Refresh::failed)
+        .filter(DashboardRefreshes.Refresh::failed)
         .forEach(r -> all.add(r.name() + ": refresh failed: " + r.error()));
     if (all.isEmpty()) {
       return tables;
@@ -93,7 +94,7 @@ final class Dashboards {
   /** Adds each table's dashboard table and its last refresh to {@code status} (spec order). */
   void report(List<TableSpec> specTables, List<TableStatus> status) {
     for (int i = 0; i < specTables.size() && i < status.size(); i++) {
-      DashboardTables.Refresh r = refreshes.get(TablePlans.targetName(specTables.get(i)));
+      DashboardRefreshes.Refresh r = refreshes.get(TablePlans.targetName(specTables.get(i)));
       if (r != null) {
         DashboardTableStatus s = new DashboardTableStatus();
         s.setName(r.name());

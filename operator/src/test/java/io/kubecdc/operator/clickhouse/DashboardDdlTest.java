@@ -89,7 +89,7 @@ class DashboardDdlTest {
   @Test
   void shouldKeepClickHousesMessageWithoutItsStackTrace() {
     assertThat(
-            DashboardTables.firstLine(
+            DashboardRefreshes.firstLine(
                 "Code: 60. DB::Exception: Unknown table 'shop.orders'. (UNKNOWN_TABLE), Stack"
                     + " trace (when copying this message...):\n\n0. ? @ 0x1"))
         .isEqualTo("Code: 60. DB::Exception: Unknown table 'shop.orders'. (UNKNOWN_TABLE)");
@@ -98,7 +98,7 @@ class DashboardDdlTest {
   @Test
   void shouldReportAFailedRefreshWithItsMessageAndTheLastSuccess() {
     var failed =
-        DashboardTables.refresh(
+        DashboardRefreshes.refresh(
             "shop.orders_current",
             Map.of(
                 "status", "Scheduled",
@@ -111,11 +111,12 @@ class DashboardDdlTest {
     assertThat(failed.lastSuccess()).isEqualTo(Instant.ofEpochSecond(1796140000));
 
     var fine =
-        DashboardTables.refresh(
+        DashboardRefreshes.refresh(
             "shop.orders_current", Map.of("status", "Running", "success", "0", "exception", ""));
     assertThat(fine.failed()).isFalse();
     assertThat(fine.status()).isEqualTo("Running");
     assertThat(fine.lastSuccess()).as("never succeeded yet").isNull();
-    assertThat(DashboardTables.refresh("shop.orders_current", null).status()).isEqualTo("Unknown");
+    assertThat(DashboardRefreshes.refresh("shop.orders_current", null).status())
+        .isEqualTo("Unknown");
   }
 }

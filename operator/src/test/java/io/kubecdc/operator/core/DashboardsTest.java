@@ -8,7 +8,7 @@ import io.kubecdc.api.crd.v1alpha1.DashboardTable;
 import io.kubecdc.api.crd.v1alpha1.SourceSelection;
 import io.kubecdc.api.crd.v1alpha1.TableSpec;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
-import io.kubecdc.operator.clickhouse.DashboardTables;
+import io.kubecdc.operator.clickhouse.DashboardRefreshes;
 import io.kubecdc.operator.clickhouse.TablePlan;
 import io.kubecdc.operator.status.Health;
 import io.kubecdc.operator.status.Part;
@@ -53,7 +53,7 @@ class DashboardsTest {
         new Dashboards(
             Map.of(
                 "orders",
-                new DashboardTables.Refresh(
+                new DashboardRefreshes.Refresh(
                     "shop.orders_current", "Failed", null, "Code: 60. Unknown table")),
             List.of("customers_current: exists and is not this pipeline's dashboard table"));
     PartState degraded = d.degrade(PartState.ready(Part.TABLES, "TablesReady", "3 table(s)"));
@@ -77,7 +77,7 @@ class DashboardsTest {
         new Dashboards(
             Map.of(
                 "customers",
-                new DashboardTables.Refresh("shop.customers_current", "Scheduled", at, null)),
+                new DashboardRefreshes.Refresh("shop.customers_current", "Scheduled", at, null)),
             List.of());
     PartState ready = PartState.ready(Part.TABLES, "TablesReady", "3 table(s)");
     assertThat(d.degrade(ready)).isSameAs(ready);
