@@ -129,14 +129,7 @@ class SchemaRebuildIT {
   /** One reconcile as a driver does it: the last history in, the workers made to match. */
   private CoreResult step(PipelineRequest request, AtomicReference<CoreResult> result)
       throws Exception {
-    PipelineRequest r =
-        result.get() == null
-            ? request
-            : request.withPrevious(List.of(), result.get().generations());
-    CoreResult out = core.reconcile(r);
-    result.set(out);
-    workers.apply(out);
-    return out;
+    return workers.step(core, request, result);
   }
 
   private CdcPipelineSpec spec() {
