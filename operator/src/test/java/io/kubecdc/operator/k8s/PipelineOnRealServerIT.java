@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.Operator;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
+import io.kubecdc.api.crd.v1alpha1.DashboardTable;
 import io.kubecdc.api.crd.v1alpha1.Phase;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
 import io.kubecdc.contract.PipelineNames;
@@ -105,7 +106,9 @@ class PipelineOnRealServerIT {
         new DevKubelet(admin, Set.of(ns), dir, StackPipeline.workerClassPath(), System.out);
     ScheduledExecutorService kubeletLoop = Executors.newSingleThreadScheduledExecutor();
     try {
-      admin.resource(environment.fixture("pipeline", CdcPipeline.class)).inNamespace(ns).create();
+      CdcPipeline pipeline = environment.fixture("pipeline", CdcPipeline.class);
+      pipeline.getSpec().getClickhouse().setDashboardTables(new DashboardTable());
+      admin.resource(pipeline).inNamespace(ns).create();
       CdcPipeline created = awaitPipeline(admin, ns, p -> p.getStatus() != null);
       assertOwnedWorkerObjects(admin, ns, created);
       String sinkYaml =
@@ -124,6 +127,19 @@ class PipelineOnRealServerIT {
       assertThat(ready.getStatus().getPhase()).isEqualTo(Phase.Streaming);
       assertThat(ready.getStatus().getTablesReady()).isEqualTo("2/2");
       assertOutsideState(ready, ns);
+      // the dashboard tables' status passes the real server's schema (nothing pruned)
+      CdcPipeline withCopies =
+          awaitPipeline(
+              admin,
+              ns,
+              p -> p.getStatus().getTables().stream().allMatch(t -> t.getDashboardTable() != null));
+      assertThat(withCopies.getStatus().getTables())
+          .extracting(t -> t.getDashboardTable().getName())
+          .allMatch(n -> n.startsWith(schema + ".") && n.endsWith("_current"));
+      assertThat(withCopies.getStatus().getTables())
+          .extracting(t -> t.getDashboardTable().getRefreshStatus())
+          .doesNotContainNull()
+          .doesNotContain("Failed");
       assertChangesReachClickHouse();
 
       assertBatchingChangeRollsTheWorkers(admin, ns);
@@ -201,7 +217,13 @@ class PipelineOnRealServerIT {
               StackPipeline.rows(
                   ch,
                   "SELECT name FROM system.tables WHERE database = '" + schema + "' ORDER BY name"))
-          .containsExactly("customers", "orders");
+          .containsExactly(
+              "customers",
+              "customers__kubecdc_refresh",
+              "customers_current",
+              "orders",
+              "orders__kubecdc_refresh",
+              "orders_current");
     }
   }
 
@@ -274,6 +296,15 @@ class PipelineOnRealServerIT {
     try (ClientV2Gateway ch = sql.clickhouse()) {
       assertThat(rows(ch, "SELECT id, name FROM `%s`.`customers` FINAL"))
           .containsExactly("1|Ada L.", "3|Linus");
+      assertThat(
+              StackPipeline.rows(
+                  ch,
+                  "SELECT name FROM system.tables WHERE database = '"
+                      + schema
+                      + "' AND (endsWith(name, '_current') OR endsWith(name,"
+                      + " '__kubecdc_refresh'))"))
+          .as("dashboard tables go whatever the policy")
+          .isEmpty();
     }
   }
 
