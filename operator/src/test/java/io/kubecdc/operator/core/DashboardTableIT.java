@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.kubecdc.api.crd.v1alpha1.CdcPipelineSpec;
 import io.kubecdc.api.crd.v1alpha1.DashboardTable;
 import io.kubecdc.api.crd.v1alpha1.DashboardTableStatus;
-import io.kubecdc.api.crd.v1alpha1.DeletionPolicy;
 import io.kubecdc.api.crd.v1alpha1.GenerationState;
 import io.kubecdc.operator.status.Health;
 import io.kubecdc.operator.status.Part;
@@ -57,9 +56,7 @@ class DashboardTableIT {
     pg("CREATE TABLE " + id + ".orders (id bigint PRIMARY KEY, amount int, note text)");
     pg("CREATE TABLE " + id + ".customers (id bigint PRIMARY KEY, name text)");
     pg("INSERT INTO " + id + ".orders VALUES (1, 10, 'one'), (2, 20, 'two'), (3, 30, 'three')");
-    spec = pipeline.spec(List.of("orders", "customers"));
-    spec.getDeletionPolicy().setTables(DeletionPolicy.Action.DELETE);
-    spec.getDeletionPolicy().setTopics(DeletionPolicy.Action.DELETE);
+    spec = pipeline.removableSpec(List.of("orders", "customers"));
     spec.getCheckpoint().getCutover().setRetainPreviousFor("1s");
     spec.getClickhouse().setDashboardTables(every("1s"));
     workers = new GenerationWorkerProcesses(pipeline);
@@ -164,7 +161,6 @@ class DashboardTableIT {
       assertThat(
               rows(ch, "SELECT count() FROM system.view_refreshes WHERE database = '" + id + "'"))
           .containsExactly("0");
-      core = null;
     }
   }
 
@@ -229,11 +225,7 @@ class DashboardTableIT {
       workers.close();
     }
     if (core != null) {
-      core.teardown(pipeline.request(spec));
+      pipeline.removeAll(core, pipeline.request(spec));
     }
-    try (ClientV2Gateway ch = pipeline.clickhouse()) {
-      ch.execute("DROP DATABASE IF EXISTS `" + id + "`");
-    }
-    pg("DROP SCHEMA IF EXISTS " + id + " CASCADE");
   }
 }
