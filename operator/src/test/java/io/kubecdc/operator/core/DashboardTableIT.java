@@ -99,6 +99,14 @@ class DashboardTableIT {
           .untilAsserted(
               () -> {
                 step();
+                // a query naming the column fails until it exists: wait for it first
+                assertThat(
+                        rows(
+                            ch,
+                            "SELECT name FROM system.columns WHERE database = '"
+                                + id
+                                + "' AND table = 'orders_current'"))
+                    .contains("region");
                 assertThat(current(ch, "id, region"))
                     .containsExactly("1|null", "2|null", "4|null", "5|north");
               });
