@@ -8,20 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The revision of a pipeline: a hash of its spec, which carries no environment detail, so that the
  * same manifest has the same revision in dev, staging and prod. Promotion between environments
  * compares revisions, so the hash must not depend on what differs between two applies of one
- * manifest:
+ * manifest, nor between two operator versions that read it:
  *
  * <ul>
- *   <li>defaults: the Java model's defaults equal the CRD schema's (tested), so a field left out
- *       and the same field written with its default value hash alike;
+ *   <li>defaults: values equal to their default are left out ({@link SpecDefaults}), so a field
+ *       left out, the same field written with its default (the API server fills in the CRD's
+ *       defaults, the standalone loader the Java model's) and a field that a newer operator adds
+ *       with a default all hash alike; otherwise an upgrade that adds one would change every
+ *       pipeline's revision and hold all of them at their gates;
  *   <li>property and map order: serialized with sorted keys;
- *   <li>absent, null and empty: a list or map written empty hashes as one left out;
+ *   <li>absent, null and empty: a list, map or object written empty hashes as one left out;
  *   <li>{@code paused}: an operational switch, not a change of what is captured; pausing in staging
  *       must not make it a different revision from prod's.
  * </ul>
@@ -35,7 +36,7 @@ public final class PipelineRevision {
   private PipelineRevision() {}
 
   public static String of(CdcPipelineSpec spec) {
-    JsonNode tree = canonical(JSON.valueToTree(spec));
+    JsonNode tree = SpecDefaults.withoutDefaults(JSON, spec);
     if (tree instanceof ObjectNode o) {
       o.remove("paused");
     }
@@ -49,28 +50,5 @@ public final class PipelineRevision {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
-  }
-
-  /** The tree with every object's keys sorted, and without nulls or empty lists and maps. */
-  private static JsonNode canonical(JsonNode node) {
-    if (node instanceof ObjectNode o) {
-      ObjectNode out = JSON.createObjectNode();
-      Map<String, JsonNode> sorted = new TreeMap<>();
-      o.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
-      sorted.forEach(
-          (k, v) -> {
-            JsonNode c = canonical(v);
-            if (!c.isNull() && !(c.isContainerNode() && c.isEmpty())) {
-              out.set(k, c);
-            }
-          });
-      return out;
-    }
-    if (node.isArray()) {
-      var out = JSON.createArrayNode();
-      node.forEach(e -> out.add(canonical(e)));
-      return out;
-    }
-    return node;
   }
 }

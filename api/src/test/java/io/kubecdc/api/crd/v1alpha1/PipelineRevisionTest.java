@@ -44,6 +44,39 @@ class PipelineRevisionTest {
   }
 
   @Test
+  void shouldHashAFieldWrittenWithItsDefaultLikeTheFieldLeftOut() {
+    ObjectNode written = MINIMAL;
+    for (String[] d :
+        new String[][] {
+          {"/spec/environment", "default"},
+          {"/spec/topics/partitions", "1"},
+          {"/spec/sink/batch/maxDelayMs", "200"},
+          {"/spec/checkpoint/cutover/maxRowDifferencePercent", "1"},
+          {"/spec/checkpoint/cutover/retainPreviousFor", "24h"},
+          {"/spec/deletionPolicy/tables", "Retain"},
+          {"/spec/source/tables/0/orderBy", "[]"}
+        }) {
+      written = Manifests.with(written, d[0], d[1]);
+    }
+
+    assertThat(revision(written)).isEqualTo(revision(MINIMAL));
+    assertThat(revision(Manifests.with(MINIMAL, "/spec/sink", "{}"))).isEqualTo(revision(MINIMAL));
+  }
+
+  @Test
+  void shouldChangeWhenADefaultedFieldGetsAnotherValue() {
+    String base = revision(MINIMAL);
+
+    assertThat(revision(Manifests.with(MINIMAL, "/spec/topics/partitions", "3")))
+        .isNotEqualTo(base);
+    assertThat(revision(Manifests.with(MINIMAL, "/spec/sink/batch/maxDelayMs", "50")))
+        .isNotEqualTo(base);
+    assertThat(revision(Manifests.with(MINIMAL, "/spec/checkpoint/cutover/maxLag", "5")))
+        .isNotEqualTo(base);
+    assertThat(revision(Manifests.with(MINIMAL, "/spec/environment", "shared"))).isNotEqualTo(base);
+  }
+
+  @Test
   void shouldChangeWithWhatIsCaptured() {
     String base = revision(MINIMAL);
 
