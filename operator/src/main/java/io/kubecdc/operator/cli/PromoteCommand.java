@@ -117,7 +117,8 @@ final class PromoteCommand implements Callable<Integer> {
                 () ->
                     new BadInput(
                         from + "/" + pipeline + " has no status.applied: no revision runs there"));
-    String revision = applied.getRevision();
+    // computed, not read: an operator older than this CLI may have hashed it another way
+    String revision = PipelineRevision.of(proven);
     driftNote(source, out);
     String envName = proven.getEnvironment();
     CdcEnvironment env = readEnvironment(client, to, envName);

@@ -5,11 +5,14 @@ import io.kubecdc.api.crd.v1alpha1.GenerationState;
 import io.kubecdc.api.crd.v1alpha1.GenerationStatus;
 import io.kubecdc.api.crd.v1alpha1.SlotStatus;
 import io.kubecdc.api.crd.v1alpha1.TableStatus;
+import io.kubecdc.operator.kafka.PartitionPosition;
 import io.kubecdc.operator.status.Observation;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the core made of one reconcile: the state of the parts it owns (source, topics, tables,
@@ -21,7 +24,9 @@ import java.util.OptionalLong;
  * {@code workers} is empty while the parts before the sink are not ready: no worker is started
  * against tables that do not exist yet (and the driver then leaves the running ones as they are).
  * {@code deadLetters} counts the records ever written to the pipeline's dead-letter topic (empty
- * when unknown): promotion gates compare it between two checks.
+ * when unknown): promotion gates compare it between two checks. {@code positions} is where the live
+ * worker group stands on each partition of the pipeline's topics (empty when unknown): the
+ * promotion record decides from it when a revision has caught up.
  */
 public record CoreResult(
     Observation observation,
@@ -30,7 +35,8 @@ public record CoreResult(
     Optional<SlotStatus> slot,
     List<WorkerConfig> workers,
     List<GenerationStatus> generations,
-    OptionalLong deadLetters) {
+    OptionalLong deadLetters,
+    Optional<Map<TopicPartition, PartitionPosition>> positions) {
   public CoreResult {
     tables = List.copyOf(tables);
     workers = workers.stream().sorted(Comparator.comparingInt(WorkerConfig::version)).toList();
@@ -55,7 +61,7 @@ public record CoreResult(
         List.of());
   }
 
-  /** A result without a dead-letter count. */
+  /** A result without a dead-letter count and positions. */
   public CoreResult(
       Observation observation,
       List<TableStatus> tables,
@@ -63,7 +69,15 @@ public record CoreResult(
       Optional<SlotStatus> slot,
       List<WorkerConfig> workers,
       List<GenerationStatus> generations) {
-    this(observation, tables, connector, slot, workers, generations, OptionalLong.empty());
+    this(
+        observation,
+        tables,
+        connector,
+        slot,
+        workers,
+        generations,
+        OptionalLong.empty(),
+        Optional.empty());
   }
 
   /** The config of the newest generation that runs a worker. */

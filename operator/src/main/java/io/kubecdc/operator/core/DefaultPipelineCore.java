@@ -47,6 +47,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,8 +165,9 @@ public final class DefaultPipelineCore implements PipelineCore {
             admin,
             changes,
             deadLettered.orElse(Map.of()));
+    var positions = positions(admin, request, outcome.live());
     List<TableStatus> tables =
-        tableStatus(admin, request, snapshotting, source.missing(), outcome.live());
+        tableStatus(positions, request, snapshotting, source.missing(), outcome.live());
     Dashboards dashboards = Dashboards.ensure(dashboardTables(request), spec, planned.plans());
     parts.set(parts.indexOf(tablesPart), dashboards.degrade(tablesPart));
     dashboards.report(spec.getSource().getTables(), tables);
@@ -190,7 +192,21 @@ public final class DefaultPipelineCore implements PipelineCore {
         slot,
         workers,
         outcome.generations(),
-        deadLetters(admin, request));
+        deadLetters(admin, request),
+        positions);
+  }
+
+  /** Where the live generation's worker group stands; empty when Kafka does not say. */
+  private static Optional<Map<TopicPartition, PartitionPosition>> positions(
+      Admin admin, PipelineRequest request, int live) {
+    try {
+      return Optional.of(
+          new LagReader(admin, TIMEOUT)
+              .positions(request.names().consumerGroup(live), TablePlans.topicNames(request)));
+    } catch (Exception e) {
+      warn("lag_unknown", request, e);
+      return Optional.empty();
+    }
   }
 
   /** Records in the dead-letter topic, for promotion gates; empty when Kafka does not say. */
@@ -394,24 +410,15 @@ public final class DefaultPipelineCore implements PipelineCore {
   }
 
   private List<TableStatus> tableStatus(
-      Admin admin,
+      Optional<Map<TopicPartition, PartitionPosition>> positions,
       PipelineRequest request,
       Set<TableName> backfills,
       Set<TableName> missing,
       int live) {
     List<String> topics = TablePlans.topicNames(request);
-    Map<String, Long> lag;
-    Map<String, Long> freshness;
-    try {
-      var positions =
-          new LagReader(admin, TIMEOUT).positions(request.names().consumerGroup(live), topics);
-      lag = LagReader.lag(topics, positions);
-      freshness = freshness(request, topics, positions);
-    } catch (Exception e) {
-      warn("lag_unknown", request, e);
-      lag = Map.of();
-      freshness = Map.of();
-    }
+    Map<String, Long> lag = positions.map(p -> LagReader.lag(topics, p)).orElse(Map.of());
+    Map<String, Long> freshness =
+        positions.map(p -> freshness(request, topics, p)).orElse(Map.of());
     List<TableStatus> out = new ArrayList<>();
     var specTables = request.spec().getSource().getTables();
     for (int i = 0; i < specTables.size(); i++) {

@@ -63,7 +63,8 @@ final class PromotionInputs {
             .anyMatch(c -> PromotionDecision.CONDITION.equals(c.getType()))) {
       return null;
     }
-    return RevisionRecord.next(null, pipeline.getSpec(), false, null, null, Instant.now());
+    return RevisionRecord.next(
+        null, pipeline.getSpec(), false, null, Optional.empty(), null, Instant.now());
   }
 
   private Upstream upstream(Context<CdcPipeline> context, String namespace, String name) {

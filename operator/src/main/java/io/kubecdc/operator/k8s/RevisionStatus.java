@@ -57,7 +57,14 @@ final class RevisionStatus {
     ran.ifPresent(
         spec -> {
           AppliedRevision next =
-              RevisionRecord.next(last, spec, working, status.getLag(), deadLetters, now);
+              RevisionRecord.next(
+                  last,
+                  spec,
+                  working,
+                  status.getLag(),
+                  result.flatMap(CoreResult::positions),
+                  deadLetters,
+                  now);
           promotion.passed().ifPresent(next::setGate);
           status.setApplied(next);
         });

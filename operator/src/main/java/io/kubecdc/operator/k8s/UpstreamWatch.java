@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.kubecdc.api.crd.v1alpha1.CdcPipeline;
 import io.kubecdc.api.revision.PipelineRevision;
+import io.kubecdc.operator.promotion.RevisionRecord;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -60,6 +61,6 @@ final class UpstreamWatch {
 
   private static boolean waiting(CdcPipeline p) {
     var applied = p.getStatus() == null ? null : p.getStatus().getApplied();
-    return applied == null || !PipelineRevision.of(p.getSpec()).equals(applied.getRevision());
+    return !RevisionRecord.records(applied, PipelineRevision.of(p.getSpec()));
   }
 }

@@ -45,7 +45,7 @@ public record PromotionDecision(
           Optional.of(desired), Optional.empty(), Optional.empty(), Optional.empty());
     }
     String revision = PipelineRevision.of(desired);
-    if (applied != null && revision.equals(applied.getRevision())) {
+    if (RevisionRecord.records(applied, revision)) {
       return promoted(desired, revision, applied.getAppliedAt(), applied.getGate(), now, generation)
           .withPassed(Optional.empty());
     }

@@ -112,7 +112,7 @@ public final class PromotionGate {
       return Optional.of("no CdcPipeline " + who + ": apply revision " + revision + " there first");
     }
     AppliedRevision a = up.status().get().getApplied();
-    if (a == null || !revision.equals(a.getRevision())) {
+    if (!RevisionRecord.records(a, revision)) {
       return Optional.of(
           who
               + " runs "
@@ -131,7 +131,8 @@ public final class PromotionGate {
               + a.getReadySince()
               + " but not caught up yet (lag "
               + (lag == null ? "unknown" : lag)
-              + ", needs a check with lag 0)");
+              + ": the sink-worker has not yet committed every event that was in the topics at"
+              + " readySince)");
     }
     return Optional.empty();
   }

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -130,7 +131,8 @@ class PromoteIT {
     CdcPipeline created = client.resource(p).create();
     CdcPipelineStatus s = new CdcPipelineStatus();
     Instant then = Instant.now().minusSeconds(minutesAgo * 60L);
-    s.setApplied(RevisionRecord.next(null, created.getSpec(), true, 0L, 0L, then));
+    s.setApplied(
+        RevisionRecord.next(null, created.getSpec(), true, 0L, Optional.empty(), 0L, then));
     s.setRevision(s.getApplied().getRevision());
     s.setLag(0L);
     s.setDeadLetters(0L);

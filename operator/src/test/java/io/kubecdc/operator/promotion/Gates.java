@@ -9,6 +9,7 @@ import io.kubecdc.api.revision.PipelineRevision;
 import io.kubecdc.operator.core.Requests;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Fixtures of the promotion tests: a spec, gates, and upstream statuses at given times. */
 final class Gates {
@@ -45,7 +46,7 @@ final class Gates {
   /** A status that runs {@code spec}, Ready and caught up {@code minutesAgo}, lag 0 since. */
   static CdcPipelineStatus running(CdcPipelineSpec spec, long minutesAgo) {
     Instant then = NOW.minusSeconds(minutesAgo * 60);
-    AppliedRevision a = RevisionRecord.next(null, spec, true, 0L, 5L, then);
+    AppliedRevision a = RevisionRecord.next(null, spec, true, 0L, Optional.empty(), 5L, then);
     CdcPipelineStatus s = new CdcPipelineStatus();
     s.setRevision(PipelineRevision.of(spec));
     s.setApplied(a);

@@ -13,6 +13,7 @@ import io.kubecdc.api.crd.v1alpha1.CdcPipelineStatus;
 import io.kubecdc.api.crd.v1alpha1.PromotionPolicy;
 import io.kubecdc.api.revision.PipelineRevision;
 import io.kubecdc.operator.status.ConditionRecord;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PromotionDecisionTest {
@@ -90,7 +91,7 @@ class PromotionDecisionTest {
   void shouldKeepAnAppliedRevisionWhenItRegressesUpstream() {
     AppliedRevision applied = running(spec(), 100).getApplied();
     CdcPipelineStatus regressed = running(spec(), 100);
-    regressed.setApplied(RevisionRecord.next(null, spec(), false, 0L, 0L, NOW));
+    regressed.setApplied(RevisionRecord.next(null, spec(), false, 0L, Optional.empty(), 0L, NOW));
 
     var d = decide(spec(), applied, regressed);
 

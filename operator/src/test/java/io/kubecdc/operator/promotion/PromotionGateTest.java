@@ -11,6 +11,7 @@ import io.kubecdc.api.crd.v1alpha1.PromotionRequirement;
 import io.kubecdc.api.revision.PipelineRevision;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PromotionGateTest {
@@ -73,17 +74,19 @@ class PromotionGateTest {
   @Test
   void shouldRefuseARevisionThatIsNotReadyOrNotCaughtUpUpstream() {
     CdcPipelineStatus notReady = running(spec(), 60);
-    notReady.setApplied(RevisionRecord.next(null, spec(), false, 7L, 0L, NOW));
+    notReady.setApplied(RevisionRecord.next(null, spec(), false, 7L, Optional.empty(), 0L, NOW));
     CdcPipelineStatus behind = running(spec(), 60);
-    behind.setApplied(RevisionRecord.next(null, spec(), true, 40L, 0L, NOW.minusSeconds(3600)));
+    behind.setApplied(
+        RevisionRecord.next(null, spec(), true, 40L, Optional.empty(), 0L, NOW.minusSeconds(3600)));
     behind.setLag(40L);
 
     assertThat(gate(Map.of("staging", Upstream.of("staging", notReady)), STAGING).summary())
         .isEqualTo("staging/orders runs " + REVISION + " but is not Ready");
     assertThat(gate(Map.of("staging", Upstream.of("staging", behind)), STAGING).summary())
         .isEqualTo(
-            "staging/orders Ready since 2026-12-01T11:00:00Z but not caught up yet (lag 40,"
-                + " needs a check with lag 0)");
+            "staging/orders Ready since 2026-12-01T11:00:00Z but not caught up yet (lag 40: the"
+                + " sink-worker has not yet committed every event that was in the topics at"
+                + " readySince)");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.kubecdc.api.crd.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import java.util.Map;
 
 /**
  * The revision the operator runs, and how it has done since. The spec is kept here because while a
@@ -30,10 +31,18 @@ public class AppliedRevision {
   @JsonPropertyDescription("Since when this revision has been Ready without a break; unset: not.")
   private String readySince;
 
-  @JsonPropertyDescription("First check since readySince with lag 0: when it caught up.")
+  @JsonPropertyDescription(
+      "End offset of each topic partition (key topic/partition) at the first check since"
+          + " readySince: the events that were in the topics when this revision became Ready.")
+  private Map<String, Long> readyOffsets;
+
+  @JsonPropertyDescription(
+      "First check at which the sink-worker had committed every partition up to readyOffsets (or"
+          + " the lag was 0): when this revision caught up with what it found at readySince.")
   private String caughtUpAt;
 
-  @JsonPropertyDescription("Highest total lag seen at a check since caughtUpAt.")
+  @JsonPropertyDescription(
+      "Highest total lag seen at a check since caughtUpAt (that one included).")
   private Long maxLag;
 
   @JsonPropertyDescription("Dead-letter topic records at readySince; see status.deadLetters.")
@@ -77,6 +86,14 @@ public class AppliedRevision {
 
   public void setReadySince(String readySince) {
     this.readySince = readySince;
+  }
+
+  public Map<String, Long> getReadyOffsets() {
+    return readyOffsets;
+  }
+
+  public void setReadyOffsets(Map<String, Long> readyOffsets) {
+    this.readyOffsets = readyOffsets;
   }
 
   public String getCaughtUpAt() {
