@@ -15,9 +15,11 @@ import io.kubecdc.kubetest.KubeTarget;
 import io.kubecdc.kubetest.KubeTargetTest;
 import io.kubecdc.kubetest.TestNamespace;
 import io.kubecdc.operator.promotion.SourceDrift;
+import io.kubecdc.operator.standalone.ManifestLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +172,41 @@ class PromotionIT {
         Operators.forceDelete(k8s.client, staging);
       }
     }
+  }
+
+  /**
+   * One manifest, one revision, whoever fills in its defaults: the standalone loader (the model's),
+   * the real API server (the CRD's, stored with the object), the mock server (none, stored as
+   * sent). The fixture leaves most defaults out and writes one ({@code environment: default}).
+   */
+  @KubeTargetTest
+  void shouldGiveAManifestTheRevisionTheStandaloneLoaderGivesIt(
+      KubeTarget target, TestNamespace namespace) throws Exception {
+    DriverOnTarget k8s = operators.on(target, namespace);
+    String ns = k8s.namespace();
+    Path manifest = Path.of(PromotionIT.class.getResource("/k8s/pipeline.yaml").toURI());
+    String standalone =
+        PipelineRevision.of(ManifestLoader.load(List.of(manifest)).pipelines().get(0).getSpec());
+    k8s.apply("secrets", ns);
+    k8s.apply("environment", ns);
+    k8s.apply("pipeline", ns);
+
+    CdcPipeline reported = k8s.awaitPipeline(ns, p -> p.getStatus().getRevision() != null);
+
+    assertThat(reported.getStatus().getRevision()).isEqualTo(standalone);
+    assertThat(PipelineRevision.of(reported.getSpec())).isEqualTo(standalone);
+    Map<?, ?> stored =
+        (Map<?, ?>)
+            k8s.client
+                .genericKubernetesResources("kubecdc.io/v1alpha1", "CdcPipeline")
+                .inNamespace(ns)
+                .withName("orders")
+                .get()
+                .getAdditionalProperties()
+                .get("spec");
+    assertThat(stored.containsKey("checkpoint"))
+        .as("the server filled in the checkpoint defaults")
+        .isEqualTo(target.isRealServer());
   }
 
   @KubeTargetTest
