@@ -67,13 +67,15 @@ class PipelineRevisionTest {
   void shouldChangeWhenADefaultedFieldGetsAnotherValue() {
     String base = revision(MINIMAL);
 
-    assertThat(revision(Manifests.with(MINIMAL, "/spec/topics/partitions", "3")))
-        .isNotEqualTo(base);
-    assertThat(revision(Manifests.with(MINIMAL, "/spec/sink/batch/maxDelayMs", "50")))
-        .isNotEqualTo(base);
-    assertThat(revision(Manifests.with(MINIMAL, "/spec/checkpoint/cutover/maxLag", "5")))
-        .isNotEqualTo(base);
-    assertThat(revision(Manifests.with(MINIMAL, "/spec/environment", "shared"))).isNotEqualTo(base);
+    for (String[] d :
+        new String[][] {
+          {"/spec/topics/partitions", "3"},
+          {"/spec/sink/batch/maxDelayMs", "50"},
+          {"/spec/checkpoint/cutover/maxLag", "5"},
+          {"/spec/environment", "shared"}
+        }) {
+      assertThat(revision(Manifests.with(MINIMAL, d[0], d[1]))).as(d[0]).isNotEqualTo(base);
+    }
   }
 
   @Test
