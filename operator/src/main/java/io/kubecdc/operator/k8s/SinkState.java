@@ -46,8 +46,26 @@ final class SinkState {
     int updated =
         status == null || status.getUpdatedReplicas() == null ? 0 : status.getUpdatedReplicas();
     String counts = ready + "/" + desired + " workers ready";
-    if (current && ready >= desired && updated >= desired) {
+    // Right after an update the status still counts the pods of the previous template: until the
+    // Deployment controller has observed this generation, its ready and updated replicas are the
+    // old worker's, and Ready would claim a config that no pod runs yet.
+    Long generation = d.getMetadata() == null ? null : d.getMetadata().getGeneration();
+    boolean observed =
+        generation == null
+            || (status != null
+                && status.getObservedGeneration() != null
+                && status.getObservedGeneration() >= generation);
+    if (current && observed && ready >= desired && updated >= desired) {
       return PartState.ready(Part.SINK, "WorkersReady", counts);
+    }
+    if (current && !observed) {
+      return PartState.progressing(
+          Part.SINK,
+          "WorkersStarting",
+          counts
+              + " of the previous config; the Deployment controller has not observed generation "
+              + generation
+              + " yet");
     }
     return PartState.progressing(
         Part.SINK,

@@ -129,6 +129,7 @@ final class DriverOnTarget {
             d -> {
               d.setStatus(
                   new DeploymentStatusBuilder()
+                      .withObservedGeneration(d.getMetadata().getGeneration())
                       .withReplicas(replicas)
                       .withReadyReplicas(replicas)
                       .withUpdatedReplicas(replicas)

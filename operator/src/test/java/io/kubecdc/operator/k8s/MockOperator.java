@@ -148,6 +148,7 @@ final class MockOperator implements BeforeAllCallback, AfterAllCallback {
             d -> {
               d.setStatus(
                   new DeploymentStatusBuilder()
+                      .withObservedGeneration(d.getMetadata().getGeneration())
                       .withReplicas(replicas)
                       .withReadyReplicas(replicas)
                       .withUpdatedReplicas(replicas)

@@ -24,6 +24,24 @@ class SinkStateTest {
         .isEqualTo("WorkersStarting");
   }
 
+  /**
+   * Just after the config changed, the status still counts the previous template's pods as ready
+   * and updated: only once the controller observed the new generation do those counts mean it.
+   */
+  @Test
+  void shouldWaitUntilTheControllerObservedTheUpdatedDeployment() {
+    Deployment d = deployment(1, "h2", 1, 1);
+    d.getMetadata().setGeneration(5L);
+    d.getStatus().setObservedGeneration(4L);
+
+    var s = SinkState.of(Optional.of(d), 1, "h2");
+
+    assertThat(s.health()).isEqualTo(Health.PROGRESSING);
+    assertThat(s.message()).contains("has not observed generation 5");
+    d.getStatus().setObservedGeneration(5L);
+    assertThat(SinkState.of(Optional.of(d), 1, "h2").health()).isEqualTo(Health.READY);
+  }
+
   @Test
   void shouldBeReadyWithNoWorkerWhilePausedAndProgressingBeforeTheDeploymentExists() {
     assertThat(SinkState.of(Optional.of(deployment(0, "h1", 0, 0)), 0, "h1").reason())
@@ -33,6 +51,8 @@ class SinkStateTest {
 
   private static Deployment deployment(int replicas, String hash, int ready, int updated) {
     return new DeploymentBuilder()
+        .withNewMetadata()
+        .endMetadata()
         .withNewSpec()
         .withReplicas(replicas)
         .withNewTemplate()
