@@ -215,6 +215,19 @@ public final class GenerationTables {
   }
 
   /**
+   * The columns that generation {@code live}'s table of {@code plan} has and the source (the plan,
+   * read from the catalog as it is now) no longer has: dropped or renamed at the source since that
+   * generation was built.
+   */
+  public List<String> droppedColumns(TablePlan plan, int live) {
+    java.util.Set<String> source = new java.util.HashSet<>();
+    plan.columns().forEach(c -> source.add(c.name()));
+    return columnNames(plan.database(), livePhysical(plan, live)).stream()
+        .filter(n -> !source.contains(n))
+        .toList();
+  }
+
+  /**
    * Generation 1's table under its current name: the stable name until the first switch, {@code
    * <t>_v1} after it.
    */

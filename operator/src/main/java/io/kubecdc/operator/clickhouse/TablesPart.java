@@ -60,7 +60,7 @@ public final class TablesPart {
                 + String.join("; ", incompatible)
                 + ". Rows go on streaming; a value that does not fit its column goes to the"
                 + " dead-letter topic (status.tables[].deadLetters); raise spec.checkpoint.version"
-                + " to rebuild the table(s) from the topics");
+                + " to rebuild the table(s)");
       }
       StringBuilder m = new StringBuilder(plans.size() + " table(s) in " + database);
       if (!created.isEmpty()) {

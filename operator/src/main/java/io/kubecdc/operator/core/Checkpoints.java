@@ -99,7 +99,7 @@ final class Checkpoints {
       int target = plan.target();
       workers = List.of(live, target);
       GenerationStatus next = entry(gens, target);
-      source(next);
+      source(next, plans, live);
       requestSnapshot(next);
       // read once: the switch and the missing-row check must judge the same outcome
       Optional<Cutover.Snapshot> snapshot =
@@ -325,12 +325,22 @@ final class Checkpoints {
   }
 
   /** Where a generation's rows come from, decided once when its build starts. */
-  private void source(GenerationStatus g) {
+  private void source(GenerationStatus g, List<TablePlan> plans, int live) {
     if (g.getSource() != null) {
       return;
     }
     TopicSettings.CleanupPolicy policy = request.spec().getTopics().getCleanupPolicy();
-    if (policy == TopicSettings.CleanupPolicy.COMPACT) {
+    List<String> dropped = droppedColumns(plans, live);
+    if (!dropped.isEmpty()) {
+      g.setSource(RebuildSource.Snapshot);
+      g.setSourceReason(
+          String.join(", ", dropped)
+              + " no longer in the source (dropped or renamed since generation "
+              + live
+              + "): the topics' events from before that carry the old column, so a row that has"
+              + " not changed since would lack the new one's value; an incremental snapshot reads"
+              + " every row as it is now");
+    } else if (policy == TopicSettings.CleanupPolicy.COMPACT) {
       g.setSource(RebuildSource.Topics);
       g.setSourceReason(
           "the topics are compacted (cleanup.policy=compact): they hold the last event of every"
@@ -343,6 +353,27 @@ final class Checkpoints {
               + " drops old events, so the topics may not hold every row: an incremental"
               + " snapshot of the source tables refills them");
     }
+  }
+
+  /**
+   * {@code table.column} of every column the live generation has and the source no longer has; none
+   * when ClickHouse cannot say (the build then comes from the topics, as it would without the
+   * check, and the worker's {@code droppedColumns} still keeps the old column out).
+   */
+  private List<String> droppedColumns(List<TablePlan> plans, int live) {
+    List<String> out = new ArrayList<>();
+    for (TablePlan p : plans) {
+      try {
+        tables.droppedColumns(p, live).forEach(c -> out.add(p.table() + "." + c));
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "event=dropped_columns_unknown pipeline={} table={} error=\"{}\"",
+            request.names().connector(),
+            p.table(),
+            e.getMessage());
+      }
+    }
+    return out;
   }
 
   private GenerationStatus entry(Map<Integer, GenerationStatus> gens, int version) {

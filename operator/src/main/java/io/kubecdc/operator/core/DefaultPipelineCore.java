@@ -280,14 +280,7 @@ public final class DefaultPipelineCore implements PipelineCore {
     for (WorkerConfigRenderer.WorkerTable w : planned.workerTables()) {
       List<String> dropped = List.of();
       try {
-        Set<String> source = new java.util.HashSet<>();
-        w.plan().columns().forEach(c -> source.add(c.name()));
-        dropped =
-            generations
-                .columnNames(w.plan().database(), generations.livePhysical(w.plan(), live))
-                .stream()
-                .filter(n -> !source.contains(n))
-                .toList();
+        dropped = generations.droppedColumns(w.plan(), live);
       } catch (RuntimeException e) {
         LOG.warn(
             "event=dropped_columns_unknown table={} error=\"{}\"",
