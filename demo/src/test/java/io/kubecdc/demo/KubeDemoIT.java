@@ -48,7 +48,7 @@ class KubeDemoIT {
       String up = script(stack, "up", "--no-build", "--timeout", "240");
       assertThat(up)
           .contains("the operator acts as system:serviceaccount:kubecdc-system:kubecdc")
-          .containsPattern("(?m)^demo\\s+shop\\s+True\\s+Streaming\\s+4/4\\s+0\\s+1\\s")
+          .containsPattern("(?m)^demo\\s+shop\\s+True\\s+Streaming\\s+4/4\\s+0\\s+0\\s+1\\s")
           .containsPattern("(?m)^orders\\s+2000\\s+2000$")
           .doesNotContain(stack.postgresPassword())
           .doesNotContain(stack.clickhousePassword());
