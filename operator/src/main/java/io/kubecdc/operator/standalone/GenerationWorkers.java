@@ -5,7 +5,6 @@ import io.kubecdc.operator.status.GenerationSinks;
 import io.kubecdc.operator.status.Part;
 import io.kubecdc.operator.status.PartState;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -55,11 +54,6 @@ final class GenerationWorkers implements AutoCloseable {
     SortedMap<Integer, PartState> states = new TreeMap<>();
     running.forEach((v, w) -> states.put(v, w.state(paused)));
     return GenerationSinks.combine(states);
-  }
-
-  /** Freshness of the newest running generation's worker. */
-  Map<String, Double> freshnessSeconds() {
-    return running.isEmpty() ? Map.of() : running.lastEntry().getValue().freshnessSeconds();
   }
 
   /** The port of the oldest running generation's worker (the live one). */

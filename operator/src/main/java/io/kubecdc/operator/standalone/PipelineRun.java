@@ -18,7 +18,6 @@ import io.kubecdc.operator.status.StatusSummary;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,7 +168,6 @@ final class PipelineRun implements AutoCloseable {
 
   private List<PipelineView.TableView> tables(CoreResult result) {
     List<RowCounts.Counts> rows = counts.count(request);
-    Map<String, Double> fresh = workers.freshnessSeconds();
     List<PipelineView.TableView> out = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       String name = request.spec().getSource().getTables().get(i).getName();
@@ -181,7 +179,11 @@ final class PipelineRun implements AutoCloseable {
               rows.get(i).source(),
               rows.get(i).clickhouse(),
               status == null ? null : status.getLag(),
-              status == null ? null : fresh.get(status.getClickhouseTable()),
+              // the core's freshness, as on a cluster: 0 when caught up (the worker's own figure
+              // grows on a quiet table)
+              status == null || status.getFreshnessSeconds() == null
+                  ? null
+                  : status.getFreshnessSeconds().doubleValue(),
               status == null ? null : status.getDeadLetters()));
     }
     return out;

@@ -116,11 +116,6 @@ public final class WorkerSupervisor implements AutoCloseable {
             + String.join("; ", ready.body().strip().lines().toList()));
   }
 
-  /** The worker's freshness per table, from its /metrics. */
-  java.util.Map<String, Double> freshnessSeconds() {
-    return probe.freshnessSeconds();
-  }
-
   /** How often the worker was started (the first start included). */
   public int starts() {
     return starts;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -19,7 +18,6 @@ final class FakeWorkers implements WorkerLauncher, SinkProbe {
   final List<Worker> started = new CopyOnWriteArrayList<>();
   volatile int readyStatus = 200;
   volatile String readyBody = "ready";
-  volatile Map<String, Double> freshness = Map.of();
 
   /** One started worker: alive until stopped or "crashed" by the test. */
   static final class Worker implements Handle {
@@ -57,11 +55,6 @@ final class FakeWorkers implements WorkerLauncher, SinkProbe {
   @Override
   public Reply readyz() {
     return new Reply(readyStatus, readyBody);
-  }
-
-  @Override
-  public Map<String, Double> freshnessSeconds() {
-    return freshness;
   }
 
   /**

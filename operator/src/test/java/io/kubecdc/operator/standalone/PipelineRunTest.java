@@ -41,8 +41,8 @@ class PipelineRunTest {
   }
 
   @Test
-  void shouldAddTheWorkersReadinessAndJoinLagRowsAndFreshnessPerTable() {
-    workers.freshness = Map.of("analytics.public.orders", 0.5);
+  void shouldAddTheWorkersReadinessAndJoinLagRowsAndTheCoresFreshnessPerTable() {
+    core.freshness = Map.of("public.orders", 3L);
     PipelineView v = run().check();
 
     assertThat(workers.started).hasSize(1);
@@ -53,7 +53,7 @@ class PipelineRunTest {
         .extracting(PipelineView.TableView::name, PipelineView.TableView::fresh)
         .containsExactly(
             tuple("public.customers", null),
-            tuple("public.orders", 0.5),
+            tuple("public.orders", 3.0),
             tuple("\"Sales\".\"Order Items\"", null));
   }
 
