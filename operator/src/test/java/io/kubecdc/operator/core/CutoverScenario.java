@@ -272,7 +272,8 @@ final class CutoverScenario {
     return r;
   }
 
-  private static GenerationState state(CoreResult r, int version) {
+  /** The state of generation {@code version} in {@code r}, null before it is in the history. */
+  static GenerationState state(CoreResult r, int version) {
     return r.generations().stream()
         .filter(g -> g.getVersion() == version)
         .map(GenerationStatus::getState)
@@ -280,7 +281,7 @@ final class CutoverScenario {
         .orElse(null);
   }
 
-  private static GenerationStatus generation(CoreResult r, int version) {
+  static GenerationStatus generation(CoreResult r, int version) {
     return r.generations().stream()
         .filter(g -> g.getVersion() == version)
         .findFirst()

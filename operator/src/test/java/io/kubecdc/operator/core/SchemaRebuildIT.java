@@ -89,7 +89,7 @@ class SchemaRebuildIT {
       await()
           .atMost(Duration.ofSeconds(150))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> state(step(request, result), 2) == GenerationState.Live);
+          .until(() -> CutoverScenario.state(step(request, result), 2) == GenerationState.Live);
 
       GenerationTables generations = new GenerationTables(ch, null);
       assertThat(generations.live(id, "orders")).hasValue(2);
@@ -108,14 +108,15 @@ class SchemaRebuildIT {
                 assertThat(now.health()).as(now.message()).isEqualTo(Health.READY);
                 assertThat(now.reason()).isNotEqualTo("IncompatibleSchemaChange");
                 assertThat(now.message()).doesNotContain("no longer in the source");
-                assertThat(generation(r, 1).getState()).isEqualTo(GenerationState.Retired);
+                assertThat(CutoverScenario.generation(r, 1).getState())
+                    .isEqualTo(GenerationState.Retired);
               });
       CoreResult last = result.get();
       assertThat(last.workers()).extracting(WorkerConfig::version).containsExactly(2);
       assertThat(workers.running()).containsOnlyKeys(2);
       assertThat(last.tables().get(0).getClickhouseTable()).isEqualTo(id + ".orders_v2");
-      GenerationStatus v1 = generation(last, 1);
-      GenerationStatus v2 = generation(last, 2);
+      GenerationStatus v1 = CutoverScenario.generation(last, 1);
+      GenerationStatus v2 = CutoverScenario.generation(last, 2);
       assertThat(v1.getState()).isEqualTo(GenerationState.Retired);
       assertThat(v1.getMessage()).contains("replaced by generation 2");
       assertThat(v2.getState()).isEqualTo(GenerationState.Live);
@@ -147,21 +148,6 @@ class SchemaRebuildIT {
 
   private static long deadLetters(CoreResult r) {
     return r.tables().isEmpty() ? -1L : r.tables().get(0).getDeadLetters();
-  }
-
-  private static GenerationState state(CoreResult r, int version) {
-    return r.generations().stream()
-        .filter(g -> g.getVersion() == version)
-        .map(GenerationStatus::getState)
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static GenerationStatus generation(CoreResult r, int version) {
-    return r.generations().stream()
-        .filter(g -> g.getVersion() == version)
-        .findFirst()
-        .orElseThrow();
   }
 
   /** The workers' logs under target/it-logs, to read after a failure. */
